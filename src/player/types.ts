@@ -83,3 +83,39 @@ export interface PlayerEventMap {
 }
 
 export type PlayerEventName = keyof PlayerEventMap;
+
+/** Which representation to play: 'auto' lets the ABR controller choose. */
+export type QualitySelection = 'auto' | { readonly level: number };
+
+export interface PlayerConfig {
+  /** 'sequential' (one request at a time per type) or, later, 'sprint'. */
+  readonly scheduler: string;
+  /** ABR controller name (see src/abr/registry.ts). */
+  readonly abr: string;
+  /** Seconds of media to keep ahead of the playhead. */
+  readonly bufferTargetS: number;
+  /** Seconds buffered before playback starts. */
+  readonly startupBufferS: number;
+  /** Seconds of media kept behind the playhead before eviction. */
+  readonly backBufferS: number;
+  /** Upper bound on SourceBuffer bytes per type before eviction. */
+  readonly maxBufferBytes: number;
+  /** Stall-free gaps smaller than this are jumped over. */
+  readonly maxGapJumpS: number;
+}
+
+/** What `<sprint-player>` and other embedders call. Implemented by SprintPlayer. */
+export interface SprintPlayerApi {
+  readonly video: HTMLVideoElement;
+  readonly stats$: import('rxjs').Observable<PlayerStats>;
+  readonly requests$: import('rxjs').Observable<RequestRecord>;
+  load(url: string): Promise<void>;
+  configure(partial: Partial<PlayerConfig>): void;
+  getConfig(): PlayerConfig;
+  /** Ladder of the current video (or audio-only) adaptation set, lowest first. */
+  getRepresentations(contentType: ContentType): readonly RepresentationInfo[];
+  getQuality(): QualitySelection;
+  setQuality(selection: QualitySelection): void;
+  on<K extends PlayerEventName>(name: K, handler: (payload: PlayerEventMap[K]) => void): () => void;
+  destroy(): Promise<void>;
+}
