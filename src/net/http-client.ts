@@ -1,0 +1,145 @@
+/**
+ * The network adapter: fetches bytes with streaming bodies and records when
+ * each chunk arrived. It knows nothing of segments or buffers; callers decide
+ * what to fetch and what to do with the bytes.
+ */
+import { SprintError } from '../errors.js';
+import type { FetchRequest, FetchResult, ChunkSample } from './types.js';
+
+export type Clock = () => number;
+
+export interface HttpClientOptions {
+  readonly clock?: Clock;
+  readonly fetchImpl?: typeof fetch;
+  /** Looks up the protocol of a finished request; the browser's Resource Timing by default. */
+  readonly protocolOf?: (url: string, startMs: number) => string | undefined;
+}
+
+export class HttpClient {
+  private readonly clock: Clock;
+  private readonly fetchImpl: typeof fetch;
+  private readonly protocolOf: (url: string, startMs: number) => string | undefined;
+
+  constructor(options: HttpClientOptions = {}) {
+    this.clock = options.clock ?? (() => performance.now());
+    this.fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
+    this.protocolOf = options.protocolOf ?? protocolFromResourceTiming;
+  }
+
+  /**
+   * Fetches `request.url` (optionally a byte range) and resolves with its body and timing.
+   * Rejects with a SprintError (category network) on HTTP or transport failure, and with
+   * the AbortSignal's reason (an AbortError) when aborted.
+   */
+  async fetchBytes(request: FetchRequest): Promise<FetchResult> {
+    const startMs = this.clock();
+    const headers: Record<string, string> = {};
+    if (request.range) headers['Range'] = `bytes=${request.range.start}-${request.range.end}`;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(request.url, {
+        headers,
+        signal: request.signal ?? null,
+        cache: 'no-store',
+        credentials: 'same-origin',
+      });
+    } catch (cause) {
+      if (isAbort(cause, request.signal)) throw cause;
+      throw new SprintError({
+        category: 'network',
+        code: 'SEGMENT_LOAD_FAILED',
+        message: `request failed before a response: ${describe(cause)}`,
+        url: request.url,
+        fatal: false,
+        cause,
+      });
+    }
+    const firstByteMs = this.clock();
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new SprintError({
+        category: 'network',
+        code: 'SEGMENT_LOAD_FAILED',
+        message: `HTTP ${response.status} ${response.statusText}`.trim(),
+        url: request.url,
+        status: response.status,
+        fatal: false,
+      });
+    }
+    const chunks: ChunkSample[] = [];
+    const parts: Uint8Array[] = [];
+    let bytes = 0;
+    try {
+      if (response.body) {
+        const reader = response.body.getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          const atMs = this.clock();
+          parts.push(value);
+          bytes += value.byteLength;
+          chunks.push({ atMs, bytes: value.byteLength });
+          request.onChunk?.(value, atMs);
+        }
+      } else {
+        const whole = new Uint8Array(await response.arrayBuffer());
+        parts.push(whole);
+        bytes = whole.byteLength;
+        chunks.push({ atMs: this.clock(), bytes });
+      }
+    } catch (cause) {
+      if (isAbort(cause, request.signal)) throw cause;
+      throw new SprintError({
+        category: 'network',
+        code: 'SEGMENT_LOAD_FAILED',
+        message: `body interrupted after ${bytes} bytes: ${describe(cause)}`,
+        url: request.url,
+        fatal: false,
+        cause,
+      });
+    }
+    const endMs = this.clock();
+    return {
+      data: concat(parts, bytes),
+      timing: {
+        startMs,
+        firstByteMs,
+        endMs,
+        bytes,
+        chunks,
+        status: response.status,
+        protocol: this.protocolOf(response.url || request.url, startMs),
+      },
+    };
+  }
+}
+
+function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
+  if (parts.length === 1 && parts[0]) return parts[0];
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
+  }
+  return out;
+}
+
+function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true || (error instanceof DOMException && error.name === 'AbortError');
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The newest Resource Timing entry for `url` that started no earlier than our request. */
+export function protocolFromResourceTiming(url: string, startMs: number): string | undefined {
+  if (typeof performance === 'undefined' || typeof performance.getEntriesByName !== 'function') return undefined;
+  const entries = performance.getEntriesByName(url, 'resource') as PerformanceResourceTiming[];
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i];
+    if (entry && entry.startTime >= startMs - 50) return entry.nextHopProtocol || undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,33 @@
+import type { ByteRange } from '../manifest/types.js';
+
+/** A chunk of body bytes and when it arrived (clock milliseconds). */
+export interface ChunkSample {
+  readonly atMs: number;
+  readonly bytes: number;
+}
+
+/** What the network adapter measured for one request. */
+export interface RequestTiming {
+  readonly startMs: number;
+  /** When response headers arrived (fetch resolves at headers). */
+  readonly firstByteMs: number | undefined;
+  readonly endMs: number;
+  readonly bytes: number;
+  readonly chunks: readonly ChunkSample[];
+  readonly status: number;
+  /** 'h2', 'http/1.1', … from Resource Timing; undefined where the browser hides it. */
+  readonly protocol: string | undefined;
+}
+
+export interface FetchRequest {
+  readonly url: string;
+  readonly range?: ByteRange;
+  readonly signal?: AbortSignal;
+  /** Called for each body chunk as it arrives (progress, early split of coalesced ranges). */
+  readonly onChunk?: (chunk: Uint8Array, atMs: number) => void;
+}
+
+export interface FetchResult {
+  readonly data: Uint8Array;
+  readonly timing: RequestTiming;
+}
