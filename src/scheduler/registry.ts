@@ -1,0 +1,21 @@
+import { SprintError } from '../errors.js';
+import { SequentialScheduler } from './sequential.js';
+import type { DownloadScheduler } from './types.js';
+
+export type SchedulerFactory = () => DownloadScheduler;
+
+export const BUILT_IN_SCHEDULERS: Readonly<Record<string, SchedulerFactory>> = {
+  sequential: () => new SequentialScheduler(),
+};
+
+export function resolveScheduler(name: string): DownloadScheduler {
+  const factory = BUILT_IN_SCHEDULERS[name];
+  if (!factory) {
+    throw new SprintError({
+      category: 'config',
+      code: 'INVALID_CONFIG',
+      message: `unknown scheduler "${name}"; known: ${Object.keys(BUILT_IN_SCHEDULERS).join(', ')}`,
+    });
+  }
+  return factory();
+}
