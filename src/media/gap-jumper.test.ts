@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { gapJumpTarget } from './gap-jumper.js';
+import { FakeTimeRanges } from './fake-source-buffer.js';
+
+describe('gapJumpTarget', () => {
+  const ranges = new FakeTimeRanges([
+    [0.02, 4],
+    [4.3, 10],
+    [14, 20],
+  ]);
+  it('jumps the startup sliver before the first media', () => {
+    expect(gapJumpTarget(ranges, 0, 0.5)).toBeCloseTo(0.03);
+  });
+  it('jumps a small hole between ranges', () => {
+    expect(gapJumpTarget(ranges, 4, 0.5)).toBeCloseTo(4.31);
+  });
+  it('does not jump where media is playable or the hole is too big', () => {
+    expect(gapJumpTarget(ranges, 2, 0.5)).toBeUndefined();
+    expect(gapJumpTarget(ranges, 10, 0.5)).toBeUndefined();
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Jumps the playhead over small holes in the buffered ranges: at startup
+ * (first media at 0.02 s instead of 0) and where segments of different
+ * representations leave a sliver between them. Pure decision + thin DOM watcher.
+ */
+
+/** Where to seek to escape a gap at `position`, or undefined when there is none to jump. */
+export function gapJumpTarget(ranges: TimeRanges, position: number, maxGapS: number): number | undefined {
+  for (let i = 0; i < ranges.length; i++) {
+    const start = ranges.start(i);
+    const end = ranges.end(i);
+    if (position >= start && position < end - 0.05) return undefined; // playable here
+    if (start > position && start - position <= maxGapS) return start + 0.01;
+  }
+  return undefined;
+}
+
+export class GapJumper {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private lastPosition = -1;
+  private stuckTicks = 0;
+  jumps = 0;
+
+  constructor(
+    private readonly video: HTMLVideoElement,
+    private readonly maxGapS: () => number,
+    private readonly onJump: (from: number, to: number) => void = () => undefined,
+  ) {}
+
+  start(): void {
+    this.stop();
+    this.timer = setInterval(() => this.check(), 250);
+  }
+
+  stop(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private check(): void {
+    const v = this.video;
+    if (v.seeking || v.ended) return;
+    const position = v.currentTime;
+    const moving = position !== this.lastPosition;
+    this.lastPosition = position;
+    this.stuckTicks = moving ? 0 : this.stuckTicks + 1;
+    // Act when playback wants to move but cannot: paused-by-user is not a stall.
+    if (v.paused && v.readyState >= 2) return;
+    if (this.stuckTicks < 1 && v.readyState >= 3) return;
+    const target = gapJumpTarget(v.buffered, position, this.maxGapS());
+    if (target === undefined) return;
+    this.jumps += 1;
+    this.onJump(position, target);
+    v.currentTime = target;
+  }
+}
