@@ -41,7 +41,7 @@ export class BufferSink {
   }
 
   /** Appends bytes; `timestampOffsetS` and `mimeType` are applied first if they differ. */
-  append(data: Uint8Array, opts: { timestampOffsetS?: number; mimeType?: string } = {}): Promise<void> {
+  append(data: Uint8Array<ArrayBuffer>, opts: { timestampOffsetS?: number; mimeType?: string } = {}): Promise<void> {
     return this.enqueue(async () => {
       if (opts.mimeType && opts.mimeType !== this.currentType && this.buffer.changeType) {
         this.buffer.changeType(opts.mimeType);

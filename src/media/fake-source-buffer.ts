@@ -71,7 +71,7 @@ export class FakeSourceBuffer extends EventTarget implements SourceBufferLike {
 }
 
 /** A chunk that FakeSourceBuffer reads as covering [start, end) seconds. */
-export function chunk(start: number, end: number, size = 10): Uint8Array {
+export function chunk(start: number, end: number, size = 10): Uint8Array<ArrayBuffer> {
   const data = new Uint8Array(size);
   data[0] = start;
   data[1] = end;

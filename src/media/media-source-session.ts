@@ -56,17 +56,17 @@ export class MediaSourceSession {
     return this.sinks;
   }
 
-  /** Signals that every segment of every type is appended. */
-  endOfStream(): void {
-    if (this.mediaSource.readyState !== 'open') return;
+  /**
+   * Signals that every segment of every type is appended. Returns false when a
+   * SourceBuffer is still busy (call again later). Appending after a seek back
+   * re-opens the MediaSource by itself.
+   */
+  endOfStream(): boolean {
+    if (this.mediaSource.readyState !== 'open') return true;
     const buffers = this.mediaSource.sourceBuffers;
-    for (let i = 0; i < buffers.length; i++) if (buffers[i]?.updating) return;
+    for (let i = 0; i < buffers.length; i++) if (buffers[i]?.updating) return false;
     this.mediaSource.endOfStream();
-  }
-
-  /** Undoes endOfStream after a seek back into unbuffered media (appending re-opens it). */
-  get ended(): boolean {
-    return this.mediaSource.readyState === 'ended';
+    return true;
   }
 
   destroy(): void {

@@ -67,7 +67,7 @@ export class HttpClient {
       });
     }
     const chunks: ChunkSample[] = [];
-    const parts: Uint8Array[] = [];
+    const parts: Uint8Array<ArrayBuffer>[] = [];
     let bytes = 0;
     try {
       if (response.body) {
@@ -114,7 +114,7 @@ export class HttpClient {
   }
 }
 
-function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
+function concat(parts: readonly Uint8Array<ArrayBuffer>[], total: number): Uint8Array<ArrayBuffer> {
   if (parts.length === 1 && parts[0]) return parts[0];
   const out = new Uint8Array(total);
   let offset = 0;

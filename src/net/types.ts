@@ -28,6 +28,6 @@ export interface FetchRequest {
 }
 
 export interface FetchResult {
-  readonly data: Uint8Array;
+  readonly data: Uint8Array<ArrayBuffer>;
   readonly timing: RequestTiming;
 }

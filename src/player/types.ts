@@ -90,8 +90,8 @@ export type QualitySelection = 'auto' | { readonly level: number };
 export interface PlayerConfig {
   /** 'sequential' (one request at a time per type) or, later, 'sprint'. */
   readonly scheduler: string;
-  /** ABR controller name (see src/abr/registry.ts). */
-  readonly abr: string;
+  /** ABR controller: a built-in name (see src/abr/registry.ts), a controller object or a factory. */
+  readonly abr: import('../abr/registry.js').AbrSpec;
   /** Seconds of media to keep ahead of the playhead. */
   readonly bufferTargetS: number;
   /** Seconds buffered before playback starts. */

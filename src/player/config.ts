@@ -1,0 +1,42 @@
+import { SprintError } from '../errors.js';
+import type { PlayerConfig } from './types.js';
+
+export const DEFAULT_CONFIG: PlayerConfig = {
+  scheduler: 'sequential',
+  abr: 'throughput',
+  bufferTargetS: 30,
+  startupBufferS: 4,
+  backBufferS: 30,
+  maxBufferBytes: 200 * 1024 * 1024,
+  maxGapJumpS: 0.5,
+};
+
+const POSITIVE_NUMBERS = ['bufferTargetS', 'startupBufferS', 'maxBufferBytes'] as const;
+const NON_NEGATIVE_NUMBERS = ['backBufferS', 'maxGapJumpS'] as const;
+
+/** Merges a partial config over a base and rejects values that cannot work, with a typed error. */
+export function mergeConfig(base: PlayerConfig, partial: Partial<PlayerConfig>): PlayerConfig {
+  const merged = { ...base, ...stripUndefined(partial) };
+  for (const key of POSITIVE_NUMBERS) {
+    if (!(typeof merged[key] === 'number' && merged[key] > 0 && Number.isFinite(merged[key]))) throw invalid(key, merged[key]);
+  }
+  for (const key of NON_NEGATIVE_NUMBERS) {
+    if (!(typeof merged[key] === 'number' && merged[key] >= 0 && Number.isFinite(merged[key]))) throw invalid(key, merged[key]);
+  }
+  if (merged.startupBufferS > merged.bufferTargetS) {
+    throw new SprintError({
+      category: 'config',
+      code: 'INVALID_CONFIG',
+      message: `startupBufferS (${merged.startupBufferS}) must not exceed bufferTargetS (${merged.bufferTargetS})`,
+    });
+  }
+  return merged;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function invalid(key: string, value: unknown): SprintError {
+  return new SprintError({ category: 'config', code: 'INVALID_CONFIG', message: `${key} must be a positive finite number, got ${String(value)}` });
+}

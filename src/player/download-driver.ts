@@ -1,0 +1,287 @@
+/**
+ * Carries out the scheduler's decisions: gathers the state it decides on,
+ * asks the ABR controller for each segment's level at request time, has the
+ * segment loader fetch it and appends finished segments to the buffer sink in
+ * segment order (several may be in flight and finish out of order).
+ */
+import { SprintError } from '../errors.js';
+import type { ContentType } from '../manifest/types.js';
+import type { AbrController } from '../abr/types.js';
+import type { DownloadScheduler, SchedulerState, TrackSchedulingState } from '../scheduler/types.js';
+import { bufferedAhead, type BufferSink } from '../media/buffer-sink.js';
+import type { MediaTrack, TrackSegment } from './media-track.js';
+import type { SegmentLoader } from './segment-loader.js';
+import type { PlayerConfig, QualitySelection } from './types.js';
+import { buildAbrContext, type AbrInputs } from './abr-context.js';
+
+interface InFlight {
+  readonly controller: AbortController;
+  readonly startedMs: number;
+  readonly progress: { bytesLoaded: number };
+  bytesExpected: number | undefined;
+}
+
+interface ReadySegment {
+  readonly segment: TrackSegment;
+  readonly init: Uint8Array<ArrayBuffer> | undefined;
+  readonly data: Uint8Array<ArrayBuffer>;
+}
+
+interface TrackRuntime {
+  readonly track: MediaTrack;
+  readonly sink: BufferSink;
+  nextIndex: number;
+  appendIndex: number;
+  readonly inFlight: Map<number, InFlight>;
+  readonly ready: Map<number, ReadySegment>;
+  appending: boolean;
+  lastInitKey: string | undefined;
+  lastLevel: number | undefined;
+  /** Bumped on every reset; work started under an older generation is discarded. */
+  generation: number;
+}
+
+export interface DownloadDriverDeps {
+  readonly video: HTMLVideoElement;
+  readonly tracks: readonly MediaTrack[];
+  readonly sinks: ReadonlyMap<ContentType, BufferSink>;
+  readonly loader: SegmentLoader;
+  readonly scheduler: () => DownloadScheduler;
+  readonly abr: () => AbrController;
+  readonly abrInputs: () => AbrInputs;
+  readonly config: () => PlayerConfig;
+  readonly quality: () => QualitySelection;
+  readonly onLevelChosen: (contentType: ContentType, level: number, reason: string | undefined) => void;
+  readonly onAllAppended: () => void;
+  readonly onFatal: (error: SprintError) => void;
+}
+
+export class DownloadDriver {
+  private readonly runtimes: TrackRuntime[];
+  private recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  private kickQueued = false;
+  private startupComplete = false;
+  private stopped = false;
+
+  constructor(private readonly deps: DownloadDriverDeps) {
+    this.runtimes = deps.tracks.map((track) => ({
+      track,
+      sink: deps.sinks.get(track.contentType)!,
+      nextIndex: 0,
+      appendIndex: 0,
+      inFlight: new Map(),
+      ready: new Map(),
+      appending: false,
+      lastInitKey: undefined,
+      lastLevel: undefined,
+      generation: 0,
+    }));
+  }
+
+  get requestsInFlight(): number {
+    return this.runtimes.reduce((n, rt) => n + rt.inFlight.size, 0);
+  }
+
+  /** Starts downloading from `positionS`. */
+  start(positionS = 0): void {
+    for (const rt of this.runtimes) this.reset(rt, rt.track.indexForTime(positionS));
+    this.kick();
+  }
+
+  /** Re-decides soon; called on every event that may change the decision. */
+  kick(): void {
+    if (this.kickQueued || this.stopped) return;
+    this.kickQueued = true;
+    queueMicrotask(() => {
+      this.kickQueued = false;
+      if (!this.stopped) this.decide();
+    });
+  }
+
+  /** After a seek: keep what is buffered from the new position on, refetch from where it ends. */
+  onSeeking(): void {
+    const t = this.deps.video.currentTime;
+    for (const rt of this.runtimes) {
+      const ahead = bufferedAhead(rt.sink.buffered(), t);
+      const nextStart = rt.track.referenceAt(rt.nextIndex)?.startS ?? rt.track.endS;
+      const contiguousEnd = t + ahead;
+      const keeps = ahead > 0 && t <= nextStart && contiguousEnd >= Math.min(nextStart, rt.track.endS) - 0.25;
+      if (!keeps) this.reset(rt, rt.track.indexForTime(ahead > 0 ? contiguousEnd : t));
+    }
+    this.kick();
+  }
+
+  /** Drops media ahead of the playhead and refetches it, so a manual quality change shows soon. */
+  async refetchAhead(): Promise<void> {
+    const t = this.deps.video.currentTime;
+    for (const rt of this.runtimes.filter((r) => r.track.contentType === 'video')) {
+      const from = Math.min(rt.track.indexForTime(t) + 1, rt.track.segmentCount);
+      const fromS = rt.track.referenceAt(from)?.startS ?? rt.track.endS;
+      this.reset(rt, from);
+      await rt.sink.remove(fromS, Infinity).catch(() => undefined);
+    }
+    this.kick();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.recheckTimer !== undefined) clearTimeout(this.recheckTimer);
+    for (const rt of this.runtimes) this.reset(rt, rt.nextIndex);
+  }
+
+  private reset(rt: TrackRuntime, index: number): void {
+    rt.generation += 1;
+    for (const request of rt.inFlight.values()) request.controller.abort();
+    rt.inFlight.clear();
+    rt.ready.clear();
+    rt.nextIndex = index;
+    rt.appendIndex = index;
+    rt.lastInitKey = undefined;
+  }
+
+  private decide(): void {
+    const state = this.schedulerState();
+    if (!this.startupComplete) {
+      const reached = state.tracks.every((t) => t.bufferedAheadS >= state.startupBufferS || t.nextSegmentIndex >= t.segmentCount);
+      if (reached || !this.deps.video.paused) this.startupComplete = true;
+    }
+    const decision = this.deps.scheduler().decide(state);
+    for (const order of decision.orders) {
+      const rt = this.runtimes.find((r) => r.track.contentType === order.contentType);
+      for (let i = 0; rt && i < order.segmentCount && rt.nextIndex < rt.track.segmentCount; i++) void this.issue(rt);
+    }
+    if (this.recheckTimer !== undefined) clearTimeout(this.recheckTimer);
+    this.recheckTimer = decision.recheckInMs === undefined ? undefined : setTimeout(() => this.kick(), decision.recheckInMs);
+  }
+
+  private schedulerState(): SchedulerState {
+    const video = this.deps.video;
+    const config = this.deps.config();
+    const position = video.currentTime;
+    return {
+      nowMs: performance.now(),
+      playing: !video.paused && !video.ended,
+      playbackRate: video.playbackRate,
+      startupComplete: this.startupComplete,
+      bufferTargetS: config.bufferTargetS,
+      startupBufferS: config.startupBufferS,
+      tracks: this.runtimes.map((rt): TrackSchedulingState => {
+        const next = rt.track.referenceAt(rt.nextIndex);
+        return {
+          contentType: rt.track.contentType,
+          nextSegmentIndex: rt.nextIndex,
+          segmentCount: rt.track.segmentCount,
+          nextSegmentDurationS: next?.durationS ?? 0,
+          requestedAheadS: Math.max(0, (next?.startS ?? rt.track.endS) - position),
+          bufferedAheadS: bufferedAhead(rt.sink.buffered(), position),
+          inFlight: [...rt.inFlight].map(([segmentIndex, f]) => ({
+            segmentIndex,
+            startedMs: f.startedMs,
+            bytesLoaded: f.progress.bytesLoaded,
+            bytesExpected: f.bytesExpected,
+          })),
+          currentBandwidth: rt.track.levels[rt.lastLevel ?? 0]?.bandwidth ?? 0,
+        };
+      }),
+    };
+  }
+
+  private chooseLevel(rt: TrackRuntime, index: number): number {
+    const levels = rt.track.levels;
+    const quality = this.deps.quality();
+    let level: number;
+    let reason: string | undefined;
+    if (rt.track.contentType === 'video' && quality !== 'auto') {
+      level = Math.max(0, Math.min(levels.length - 1, quality.level));
+      reason = 'chosen by the viewer';
+    } else {
+      const context = buildAbrContext(rt.track, index, rt.lastLevel, this.startupComplete, this.deps.abrInputs(), this.deps.config());
+      const decision = rt.track.contentType === 'video' ? this.deps.abr().choose(context) : audioDecision(context);
+      level = Math.max(0, Math.min(levels.length - 1, Math.round(decision.level)));
+      reason = decision.reason;
+    }
+    if (level !== rt.lastLevel) this.deps.onLevelChosen(rt.track.contentType, level, reason);
+    rt.lastLevel = level;
+    return level;
+  }
+
+  private async issue(rt: TrackRuntime): Promise<void> {
+    const index = rt.nextIndex++;
+    const generation = rt.generation;
+    const entry: InFlight = { controller: new AbortController(), startedMs: performance.now(), progress: { bytesLoaded: 0 }, bytesExpected: undefined };
+    rt.inFlight.set(index, entry);
+    const signal = entry.controller.signal;
+    try {
+      const segment = await rt.track.segmentAt(this.chooseLevel(rt, index), index);
+      const range = segment.segment.range;
+      entry.bytesExpected = range ? range.end - range.start + 1 : undefined;
+      const init = await this.deps.loader.loadInit(rt.track.contentType, segment, signal);
+      const result = await this.deps.loader.loadMedia(rt.track.contentType, segment, signal, entry.progress);
+      if (generation !== rt.generation) return;
+      rt.ready.set(index, { segment, init, data: result.data });
+      void this.flush(rt);
+    } catch (error) {
+      if (signal.aborted || generation !== rt.generation || this.stopped) return;
+      this.fail(error);
+    } finally {
+      if (rt.inFlight.get(index) === entry) rt.inFlight.delete(index);
+      this.kick();
+    }
+  }
+
+  /** Appends ready segments strictly in index order. */
+  private async flush(rt: TrackRuntime): Promise<void> {
+    if (rt.appending) return;
+    rt.appending = true;
+    const generation = rt.generation;
+    try {
+      for (let next = rt.ready.get(rt.appendIndex); next && generation === rt.generation; next = rt.ready.get(rt.appendIndex)) {
+        const { segment, init, data } = next;
+        if (init && segment.initKey !== rt.lastInitKey) {
+          await rt.sink.append(init, { mimeType: segment.mimeType, timestampOffsetS: segment.segment.timestampOffsetS });
+          if (generation !== rt.generation) break;
+          rt.lastInitKey = segment.initKey;
+        }
+        await rt.sink.append(data, { mimeType: segment.mimeType, timestampOffsetS: segment.segment.timestampOffsetS });
+        if (generation !== rt.generation) break;
+        rt.ready.delete(rt.appendIndex);
+        rt.appendIndex += 1;
+        await this.evict(rt);
+      }
+    } catch (error) {
+      if (generation === rt.generation && !this.stopped) this.fail(error);
+    } finally {
+      rt.appending = false;
+    }
+    if (generation !== rt.generation && rt.ready.has(rt.appendIndex)) void this.flush(rt);
+    if (this.runtimes.every((r) => r.appendIndex >= r.track.segmentCount)) this.deps.onAllAppended();
+    this.kick();
+  }
+
+  private async evict(rt: TrackRuntime): Promise<void> {
+    const config = this.deps.config();
+    const position = this.deps.video.currentTime;
+    const ranges = rt.sink.buffered();
+    if (ranges.length === 0) return;
+    const overBudget = rt.sink.estimatedBytes() > config.maxBufferBytes;
+    const keepBehind = overBudget ? Math.min(2, config.backBufferS) : config.backBufferS;
+    if (position - keepBehind > ranges.start(0) + 1) await rt.sink.evictBefore(position - keepBehind);
+  }
+
+  private fail(error: unknown): void {
+    const typed =
+      error instanceof SprintError
+        ? error
+        : new SprintError({ category: 'media', code: 'APPEND_FAILED', message: String(error), cause: error });
+    if (typed.fatal) this.stop();
+    this.deps.onFatal(typed);
+  }
+}
+
+/** Audio gets the highest rung that costs under a tenth of the throughput estimate. */
+function audioDecision(context: ReturnType<typeof buildAbrContext>): { level: number; reason: string } {
+  const budget = (context.throughputBps ?? 1_000_000) * 0.1;
+  let level = 0;
+  for (const rung of context.ladder) if (rung.bandwidth <= budget) level = rung.level;
+  return { level, reason: 'audio: highest under 10% of throughput' };
+}

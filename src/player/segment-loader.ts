@@ -1,0 +1,165 @@
+/**
+ * Loads one segment's bytes through the network adapter with retries, caches
+ * init segments, feeds the estimators and reports a RequestRecord per attempt.
+ * It does not decide what to load (the scheduler and ABR do) nor append (the sink does).
+ */
+import { SprintError } from '../errors.js';
+import type { HttpClient } from '../net/http-client.js';
+import type { FetchResult } from '../net/types.js';
+import type { ThroughputEstimator } from '../estimate/throughput.js';
+import type { RttEstimator } from '../estimate/rtt.js';
+import type { SegmentRef } from '../manifest/types.js';
+import type { RequestRecord } from './types.js';
+import type { TrackSegment } from './media-track.js';
+import type { ContentType } from '../manifest/types.js';
+
+export interface RetryPolicy {
+  readonly maxAttempts: number;
+  readonly baseDelayMs: number;
+  readonly backoffFactor: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 500, backoffFactor: 2 };
+
+export interface LoadProgress {
+  bytesLoaded: number;
+}
+
+export class SegmentLoader {
+  private readonly initCache = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+  private nextRequestId = 1;
+
+  constructor(
+    private readonly http: HttpClient,
+    private readonly estimators: { throughput: ThroughputEstimator; rtt: RttEstimator },
+    private readonly onRecord: (record: RequestRecord) => void,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
+  ) {}
+
+  /** The init segment for `segment`, fetched once per representation and period. */
+  loadInit(contentType: ContentType, segment: TrackSegment, signal: AbortSignal): Promise<Uint8Array<ArrayBuffer> | undefined> {
+    const init = segment.init;
+    if (!init) return Promise.resolve(undefined);
+    let cached = this.initCache.get(segment.initKey);
+    if (!cached) {
+      cached = this.load(contentType, segment, init, true, signal, { bytesLoaded: 0 }).then((r) => r.data);
+      this.initCache.set(segment.initKey, cached);
+      cached.catch(() => this.initCache.delete(segment.initKey));
+    }
+    return cached;
+  }
+
+  loadMedia(contentType: ContentType, segment: TrackSegment, signal: AbortSignal, progress: LoadProgress): Promise<FetchResult> {
+    return this.load(contentType, segment, segment.segment, false, signal, progress);
+  }
+
+  private async load(
+    contentType: ContentType,
+    segment: TrackSegment,
+    ref: SegmentRef,
+    isInit: boolean,
+    signal: AbortSignal,
+    progress: LoadProgress,
+  ): Promise<FetchResult> {
+    for (let attempt = 1; ; attempt++) {
+      const startMs = performance.now();
+      progress.bytesLoaded = 0;
+      try {
+        const result = await this.http.fetchBytes({
+          url: ref.url,
+          ...(ref.range ? { range: ref.range } : {}),
+          signal,
+          onChunk: (chunk) => (progress.bytesLoaded += chunk.byteLength),
+        });
+        this.report(contentType, segment, ref, isInit, result, 'ok');
+        if (!isInit) this.feedEstimators(result);
+        return result;
+      } catch (error) {
+        const aborted = signal.aborted;
+        this.onRecord(this.record(contentType, segment, ref, isInit, startMs, progress.bytesLoaded, aborted ? 'aborted' : 'failed'));
+        if (aborted) throw error;
+        if (!(error instanceof SprintError) || !isRetryable(error) || attempt >= this.retry.maxAttempts) {
+          throw asLoadError(error, isInit, ref.url);
+        }
+        await sleep(this.retry.baseDelayMs * this.retry.backoffFactor ** (attempt - 1), signal);
+      }
+    }
+  }
+
+  private feedEstimators(result: FetchResult): void {
+    const t = result.timing;
+    const from = t.firstByteMs ?? t.startMs;
+    this.estimators.throughput.add({ atMs: t.endMs, bytes: t.bytes, durationMs: t.endMs - from });
+    if (t.firstByteMs !== undefined) this.estimators.rtt.add(t.endMs, t.firstByteMs - t.startMs);
+  }
+
+  private report(contentType: ContentType, segment: TrackSegment, ref: SegmentRef, isInit: boolean, result: FetchResult, outcome: 'ok'): void {
+    const t = result.timing;
+    this.onRecord({
+      ...this.record(contentType, segment, ref, isInit, t.startMs, t.bytes, outcome),
+      firstByteMs: t.firstByteMs,
+      endMs: t.endMs,
+      protocol: t.protocol,
+    });
+  }
+
+  private record(
+    contentType: ContentType,
+    segment: TrackSegment,
+    ref: SegmentRef,
+    isInit: boolean,
+    startMs: number,
+    bytes: number,
+    outcome: RequestRecord['outcome'],
+  ): RequestRecord {
+    return {
+      id: this.nextRequestId++,
+      contentType,
+      representationId: segment.representationId,
+      segmentIndex: isInit ? -1 : segment.segment.index,
+      isInit,
+      url: ref.url,
+      ...(ref.range ? { range: ref.range } : {}),
+      startMs,
+      firstByteMs: undefined,
+      endMs: performance.now(),
+      bytes,
+      protocol: undefined,
+      outcome,
+    };
+  }
+}
+
+function isRetryable(error: SprintError): boolean {
+  // Transport failures and server errors are worth another attempt; a 4xx will not change.
+  return error.status === undefined || error.status >= 500 || error.status === 408 || error.status === 429;
+}
+
+function asLoadError(error: unknown, isInit: boolean, url: string): SprintError {
+  const code = isInit ? 'INIT_SEGMENT_LOAD_FAILED' : 'SEGMENT_LOAD_FAILED';
+  if (error instanceof SprintError) {
+    return new SprintError({
+      category: 'network',
+      code,
+      message: `${isInit ? 'init segment' : 'segment'} could not be loaded: ${error.message}`,
+      url,
+      ...(error.status !== undefined ? { status: error.status } : {}),
+      cause: error,
+    });
+  }
+  return new SprintError({ category: 'network', code, message: String(error), url, cause: error });
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
