@@ -116,7 +116,7 @@ function readSidxBody(reader: BoundedReader, anchorFileOffset: number): SegmentI
     const durationTicks = reader.uint32(`reference ${i} duration`);
     reader.skip(4, `reference ${i} SAP`);
     if (typeAndSize >>> 31 === 1) {
-      throw invalidSegmentIndex('nested sidx (hierarchical reference_type 1) not supported');
+      throw invalidSegmentIndex('nested sidx not supported (hierarchical reference_type 1)');
     }
     const size = typeAndSize & 0x7fffffff;
     if (size === 0) throw invalidSegmentIndex(`sidx reference ${i} has size 0`);
