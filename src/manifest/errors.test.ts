@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMpd } from './parse-mpd.js';
-import { expectCode, MANIFEST_URL, staticMpd, videoOnlyMpd } from './test-helpers.js';
+import { expectCode, MANIFEST_URL, segmentsOfFirstRep, staticMpd, videoOnlyMpd } from './test-helpers.js';
 
 const TEMPLATE = '<SegmentTemplate duration="2" media="$Number$.m4s"/>';
 const parse = (xml: string, options?: Parameters<typeof parseMpd>[2]) => () => parseMpd(xml, MANIFEST_URL, options);
@@ -112,7 +112,7 @@ describe('parseMpd rejects untrusted input with typed errors', () => {
 describe('XML entities', () => {
   it('decodes the five XML entities and character references', () => {
     const m = parseMpd(videoOnlyMpd('<SegmentTemplate duration="5" media="a&amp;b&#x3D;&#61;&lt;&apos;&quot;$Number$"/>'), MANIFEST_URL);
-    const url = (m.periods[0]!.adaptationSets[0]!.representations[0]!.segments as { segments: { url: string }[] }).segments[0]!.url;
+    const url = segmentsOfFirstRep(m)[0]!.url;
     expect(decodeURIComponent(url)).toBe(`https://cdn.example.com/vod/title/a&b==<'"1`);
   });
 
@@ -127,7 +127,7 @@ ${videoOnlyMpd('<SegmentTemplate duration="5" media="&lol2;$Number$"/>').replace
 
   it('leaves undeclared entity references literal', () => {
     const m = parseMpd(videoOnlyMpd('<SegmentTemplate duration="5" media="x&nbsp;$Number$"/>'), MANIFEST_URL);
-    const url = (m.periods[0]!.adaptationSets[0]!.representations[0]!.segments as { segments: { url: string }[] }).segments[0]!.url;
+    const url = segmentsOfFirstRep(m)[0]!.url;
     expect(url).toBe('https://cdn.example.com/vod/title/x&nbsp;1');
   });
 });
