@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Calibration } from './calibrate.js';
+import { listNamespaces, removeStaleLabs } from './cleanup.js';
+import { run } from './exec.js';
+import { createLab, type Lab } from './lab.js';
+import { labHostProblem } from './preflight.js';
+import { EchoServer, probeRtt } from './rtt-probe.js';
+import { congestionControlsInUse } from './topology.js';
+
+const hostProblem = labHostProblem();
+const STATE_DIR = '/tmp/sprint-lab-test';
+const quiet = (): void => undefined;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Pids whose command line mentions this run's namespaces (the delay line names them). */
+function processesMentioning(text: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+async function labLeftovers(runId: string): Promise<string[]> {
+  const prefix = `sprint-${runId}`;
+  const namespaces = (await listNamespaces()).filter((ns) => ns.startsWith(prefix));
+  const { stdout: tuns } = await run('ip', ['tuntap', 'show']);
+  const processes = processesMentioning(prefix).map((pid) => `pid ${pid}`);
+  return [...namespaces, ...tuns.split('\n').filter((line) => /to-client|to-router/.test(line)), ...processes];
+}
+
+describe.skipIf(hostProblem !== undefined)(
+  `shaped-network lab${hostProblem ? ` — skipped: ${hostProblem}` : ''}`,
+  () => {
+    let lab: Lab;
+    let calibration: Calibration;
+
+    beforeAll(async () => {
+      lab = await createLab({ rateMbps: 20, rttMs: 40, queueBdp: 1, competitors: 1, stateDir: STATE_DIR, handleSignals: false, log: quiet });
+      calibration = await lab.calibrate();
+    }, 40_000);
+
+    afterAll(async () => {
+      await lab?.close();
+    }, 20_000);
+
+    it('calibrates within 10% of the configured rate and RTT', () => {
+      expect(calibration.goodputMbps).toBeGreaterThan(20 * 0.9);
+      expect(calibration.goodputMbps).toBeLessThan(20 * 1.1);
+      expect(Math.abs(calibration.idleRtt.medianMs - 40)).toBeLessThan(4);
+      expect(calibration.fairShareMbps).toBeCloseTo(calibration.goodputMbps / 2);
+      // 1 BDP of queue at 20 Mbit/s is 40 ms on top of the base RTT.
+      expect(calibration.queueDelayMaxMs).toBeGreaterThan(30);
+      expect(calibration.queueDelayMaxMs).toBeLessThan(50);
+      expect(calibration.delayLine?.up.drops).toBe(0);
+    });
+
+    it('runs competitors with cubic, as ss -tin shows in the server namespace', async () => {
+      const competitors = await lab.startCompetitors();
+      await sleep(2_000);
+      const algorithms = await congestionControlsInUse(lab.namespaces.server);
+      await competitors.stop();
+      expect(algorithms.length).toBeGreaterThan(0);
+      expect(new Set(algorithms)).toEqual(new Set(['cubic']));
+      expect(competitors.flows[0]?.samples.length).toBeGreaterThan(0);
+    }, 15_000);
+
+    it('changes the rate live and cuts the link during an outage', async () => {
+      await lab.setRate(10);
+      const { stdout } = await run('ip', ['netns', 'exec', lab.namespaces.router, 'tc', 'class', 'show', 'dev', 'to-client']);
+      expect(stdout).toMatch(/rate 10Mbit ceil 10Mbit/);
+      const echo = await EchoServer.start(lab.namespaces.server, 9100);
+      try {
+        await lab.setOutage(true);
+        const during = await probeRtt(lab.namespaces.client, lab.addresses.server, 9100, { count: 5, intervalMs: 10 });
+        await lab.setOutage(false);
+        const after = await probeRtt(lab.namespaces.client, lab.addresses.server, 9100, { count: 5, intervalMs: 10 });
+        expect(during.lost).toBe(5);
+        expect(after.lost).toBe(0);
+      } finally {
+        await echo.stop();
+      }
+    }, 20_000);
+
+    it('leaves no namespace, TUN device or delay-line process after close()', async () => {
+      await lab.close();
+      expect(lab.finalDelayStats?.down.packetsOut).toBeGreaterThan(1000);
+      expect(await labLeftovers(lab.runId)).toEqual([]);
+    }, 15_000);
+
+    it('cleans up after a kill -9 of a lab process', async () => {
+      const tsx = createRequire(import.meta.url).resolve('tsx');
+      const fixture = fileURLToPath(new URL('./testing/hold-lab.ts', import.meta.url));
+      const child = spawn(process.execPath, ['--import', tsx, fixture], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env },
+      });
+      const runId = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout }).once('line', resolve);
+        child.once('exit', (code) => reject(new Error(`hold-lab exited early (${code})`)));
+      });
+      expect((await labLeftovers(runId)).length).toBeGreaterThan(0);
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      await removeStaleLabs('/tmp/sprint-lab', quiet);
+      expect(await labLeftovers(runId)).toEqual([]);
+    }, 30_000);
+  },
+);

@@ -1,0 +1,98 @@
+/** RTT measurement between lab namespaces with the UDP probe agent, and its statistics. */
+import type { ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runInNamespace, spawnInNamespace, terminate } from './exec.js';
+
+const AGENT = fileURLToPath(new URL('./rtt-probe-agent.ts', import.meta.url));
+
+/** node + tsx loader argv for running the TypeScript agent (absolute, so cwd does not matter). */
+function agentArgv(args: readonly string[]): [string, string[]] {
+  const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return [process.execPath, ['--import', tsxLoader, AGENT, ...args]];
+}
+
+export interface RttSummary {
+  samples: number;
+  lost: number;
+  minMs: number;
+  medianMs: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+/** Nearest-rank percentile of an ascending array. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] ?? Number.NaN;
+}
+
+export function summarizeRtts(rttsMs: readonly number[], lost = 0): RttSummary {
+  const sorted = [...rttsMs].sort((a, b) => a - b);
+  return {
+    samples: sorted.length,
+    lost,
+    minMs: sorted[0] ?? Number.NaN,
+    medianMs: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+    p99Ms: percentile(sorted, 99),
+    maxMs: sorted[sorted.length - 1] ?? Number.NaN,
+  };
+}
+
+/** A UDP echo server in a namespace; stop() when done. */
+export class EchoServer {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly port: number,
+  ) {}
+
+  static async start(ns: string, port: number): Promise<EchoServer> {
+    const [node, args] = agentArgv(['echo', '--port', String(port)]);
+    const child = spawnInNamespace(ns, node, args);
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const ready = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 10_000);
+      if (!child.stdout) return resolve(false);
+      createInterface({ input: child.stdout }).once('line', (line) => {
+        clearTimeout(timer);
+        resolve(line === 'ready');
+      });
+      child.once('exit', () => resolve(false));
+    });
+    if (!ready) {
+      await terminate(child, 500);
+      throw new Error(`UDP echo server did not start in ${ns}: ${stderr.trim()}`);
+    }
+    return new EchoServer(child, port);
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  stop(): Promise<void> {
+    return terminate(this.child);
+  }
+}
+
+export interface ProbeOptions {
+  count: number;
+  intervalMs: number;
+}
+
+/** Sends `count` probes `intervalMs` apart from `ns` to host:port and returns the RTTs. */
+export async function probeRtt(ns: string, host: string, port: number, options: ProbeOptions): Promise<RttSummary & { rttsMs: number[] }> {
+  const [node, args] = agentArgv([
+    'probe', '--host', host, '--port', String(port),
+    '--count', String(options.count), '--interval-ms', String(options.intervalMs),
+  ]);
+  const { stdout } = await runInNamespace(ns, node, args, { timeoutMs: options.count * options.intervalMs + 30_000 });
+  const lastLine = stdout.trim().split('\n').pop() ?? '';
+  const result = JSON.parse(lastLine) as { rttsMs: number[]; lost: number };
+  return { ...summarizeRtts(result.rttsMs, result.lost), rttsMs: result.rttsMs };
+}
