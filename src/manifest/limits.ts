@@ -11,13 +11,13 @@ export interface ParseMpdOptions {
   readonly maxManifestBytes?: number;
   /** Most segments one Representation may list. Default 100,000. */
   readonly maxSegmentsPerRepresentation?: number;
-  /** Most segments the whole MPD may list, all Representations together. Default 1,000,000. */
+  /** Most segments the whole MPD may list, all Representations together. Default 500,000. */
   readonly maxSegmentsTotal?: number;
 }
 
 export const DEFAULT_MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_MAX_SEGMENTS_PER_REPRESENTATION = 100_000;
-export const DEFAULT_MAX_SEGMENTS_TOTAL = 1_000_000;
+export const DEFAULT_MAX_SEGMENTS_TOTAL = 500_000;
 
 /** Checks segment counts against both bounds before the caller allocates them. */
 export interface RepresentationBudget {

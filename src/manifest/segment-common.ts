@@ -75,7 +75,13 @@ export function placeEntries(
     const startS = (entry.time - timing.presentationTimeOffset) / timing.timescale + context.periodStartS;
     if (startS >= periodEndS - END_FUZZ_S) return;
     const durationS = Math.min(entry.duration / timing.timescale, periodEndS - startS);
-    segments.push({ ...refOf(entryIndex, entry), index: segments.length, startS, durationS, timestampOffsetS });
+    const { url, range } = refOf(entryIndex, entry);
+    const index = segments.length;
+    segments.push(
+      range === undefined
+        ? { url, index, startS, durationS, timestampOffsetS }
+        : { url, range, index, startS, durationS, timestampOffsetS },
+    );
   });
   return segments;
 }

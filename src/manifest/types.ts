@@ -40,13 +40,15 @@ export interface ListedSegments {
 
 /**
  * SegmentBase: one file whose segment index (sidx box) must be fetched before
- * segments are known. `loadSegmentIndex` in segment-index.ts turns it into ListedSegments.
+ * segments are known. `resolveIndexedSegments` in segment-index.ts turns it into ListedSegments.
  */
 export interface IndexedSegments {
   readonly kind: 'indexed';
   readonly url: string;
   readonly init?: SegmentRef;
+  /** Where the sidx box lies in `url`. */
   readonly indexRange: ByteRange;
+  /** SegmentBase@timescale: the unit of presentationTimeOffset (the sidx carries its own). */
   readonly timescale: number;
   readonly presentationTimeOffset: number;
   readonly periodStartS: number;

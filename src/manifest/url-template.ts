@@ -23,7 +23,12 @@ const MAX_WIDTH = 32;
 
 export function compileTemplate(template: string, where: string): FilledTemplate {
   const parts = splitTemplate(template, where);
-  return (values) => parts.map((part) => ('literal' in part ? part.literal : fill(part, values, where))).join('');
+  // Filled once per segment, so a plain loop rather than map/join.
+  return (values) => {
+    let out = '';
+    for (const part of parts) out += 'literal' in part ? part.literal : fill(part, values, where);
+    return out;
+  };
 }
 
 /** True when the template names the identifier (e.g. to pick $Time$ or $Number$ addressing). */
