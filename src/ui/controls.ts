@@ -5,10 +5,12 @@
  * given and writes to them directly; the only thing it asks its host to do is
  * toggle the stats overlay (event `sprint-stats-toggle`).
  *
- * Auto-hide: while playing, the bar hides (reflected attribute `idle`) after
- * IDLE_MS without pointer activity over `activityTarget`; it shows again on
- * pointer movement, hover, focus, keyboard use (`poke()`), and whenever the
- * video pauses, the quality menu is open or focus is inside the bar.
+ * Auto-hide: while playing, the bar hides (reflected attribute `idle`,
+ * opacity 0) after IDLE_MS without pointer activity over `activityTarget`; it
+ * shows again on pointer movement, hover, focus, keyboard use (`poke()`), and
+ * whenever the video pauses, the quality menu is open or focus is inside the
+ * bar. A hidden bar stays clickable with a mouse; a touch or pen tap on it
+ * only reveals it, so an invisible button is never pressed by accident.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Subscription } from 'rxjs';
@@ -56,6 +58,14 @@ const VIDEO_EVENTS = [
   'emptied',
   'waiting',
 ] as const;
+
+function safeMatches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
 
 export class SprintControls extends LitElement {
   static override properties = {
@@ -119,10 +129,11 @@ export class SprintControls extends LitElement {
   private _statsSub: Subscription | undefined;
   private _statsDurationS = 0;
   private _idleTimer: ReturnType<typeof setTimeout> | undefined;
-  private _pointerInside = false;
 
   constructor() {
     super();
+    this.addEventListener('pointerdown', this._onPointerDownCapture, true);
+    this.addEventListener('click', this._onTapCapture, true);
     this.player = undefined;
     this.video = undefined;
     this.activityTarget = undefined;
@@ -255,24 +266,26 @@ export class SprintControls extends LitElement {
     const target = this.activityTarget;
     this._boundActivity = target;
     if (!target) return;
+    // Touch and pen produce enter/move events too; only a mouse's count as
+    // activity, so a tap on a hidden bar can tell that it was hidden.
     const onMove = (e: PointerEvent) => {
-      if (e.pointerType === 'mouse') this._pointerInside = true;
+      if (e.pointerType !== 'mouse') return;
       this.poke();
     };
+    const onDown = () => this.poke();
     const onLeave = (e: PointerEvent) => {
       if (e.pointerType !== 'mouse') return;
-      this._pointerInside = false;
       if (this._canHide()) this.idle = true;
     };
     const onFocusIn = () => this.poke();
     target.addEventListener('pointermove', onMove);
-    target.addEventListener('pointerdown', onMove);
+    target.addEventListener('pointerdown', onDown);
     target.addEventListener('pointerenter', onMove);
     target.addEventListener('pointerleave', onLeave);
     target.addEventListener('focusin', onFocusIn);
     this._activityUnbind = () => {
       target.removeEventListener('pointermove', onMove);
-      target.removeEventListener('pointerdown', onMove);
+      target.removeEventListener('pointerdown', onDown);
       target.removeEventListener('pointerenter', onMove);
       target.removeEventListener('pointerleave', onLeave);
       target.removeEventListener('focusin', onFocusIn);
@@ -327,6 +340,26 @@ export class SprintControls extends LitElement {
     this._ladderType = type;
   }
 
+  /** Whether the bar was hidden when the current touch/pen press started. */
+  private _revealOnly = false;
+
+  private _onPointerDownCapture = (e: PointerEvent) => {
+    this._revealOnly = this.idle && e.pointerType !== 'mouse';
+    if (this._revealOnly) {
+      // Keep sliders from jumping under an invisible thumb.
+      e.preventDefault();
+      e.stopPropagation();
+      this.poke();
+    }
+  };
+
+  private _onTapCapture = (e: MouseEvent) => {
+    if (!this._revealOnly) return;
+    this._revealOnly = false;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
   private _onFullscreenChange = () => {
     const target = this.fullscreenTarget;
     this._fullscreen = target ? isFullscreen(target, this.video) : false;
@@ -347,7 +380,9 @@ export class SprintControls extends LitElement {
     const v = this.video;
     if (!v || v.paused || v.ended) return false;
     if (this._menuOpen) return false;
-    if (this.matches(':focus-within')) return false;
+    // Keyboard focus inside the bar keeps it up; focus left on a clicked or tapped button does not.
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    if (active && safeMatches(active, ':focus-visible')) return false;
     return true;
   }
 
@@ -645,9 +680,10 @@ export class SprintControls extends LitElement {
       container-type: inline-size;
       -webkit-tap-highlight-color: transparent;
     }
+    /* Still hit-testable while hidden: a mouse click works at once (the pointer
+       movement shows the bar anyway); a first tap only reveals (see _onTapCapture). */
     :host([idle]) {
       opacity: 0;
-      pointer-events: none;
     }
     .bar {
       background: linear-gradient(to top, ${controlsBg} 65%, transparent);

@@ -141,6 +141,7 @@ export class SprintPlayerElement extends LitElement {
   private _lastDispatchedError: unknown;
   private _tabindexAdded = false;
   private _lastPointerType = 'mouse';
+  private _tapRevealsOnly = false;
 
   constructor() {
     super();
@@ -161,7 +162,9 @@ export class SprintPlayerElement extends LitElement {
     video.setAttribute('part', 'video');
     video.setAttribute('data-testid', 'video');
     video.addEventListener('pointerdown', (e) => {
+      // Runs before the controls see the press on the host and un-hide.
       this._lastPointerType = e.pointerType;
+      this._tapRevealsOnly = e.pointerType !== 'mouse' && this._controlsEl?.idle === true;
     });
     video.addEventListener('click', () => this._onVideoClick());
     video.addEventListener('dblclick', () => {
@@ -398,9 +401,10 @@ export class SprintPlayerElement extends LitElement {
   private _onVideoClick(): void {
     if (!this.controls) return;
     const bar = this._controlsEl;
-    if (this._lastPointerType !== 'mouse' && bar?.idle) {
-      // A tap on hidden controls only brings them back.
-      bar.poke();
+    if (this._tapRevealsOnly) {
+      // A tap while the controls are hidden only brings them back.
+      this._tapRevealsOnly = false;
+      bar?.poke();
       return;
     }
     togglePlay(this._video);
