@@ -274,3 +274,12 @@ describe('parseMpd: content types and filtering', () => {
     expect(m.periods[0]!.adaptationSets.map((s) => s.contentType)).toEqual(['video', 'text']);
   });
 });
+
+describe('parseMpd: sloppy but harmless text', () => {
+  it('tolerates a byte-order mark and whitespace before the XML declaration', () => {
+    const xml = videoOnlyMpd('<SegmentTemplate duration="5" media="$Number$.m4s"/>');
+    for (const text of [`\uFEFF${xml}`, `\r\n  ${xml}`, xml.replace(/^<\?xml[^>]*>/, '')]) {
+      expect(segmentsOfFirstRep(parseMpd(text, MANIFEST_URL))).toHaveLength(2);
+    }
+  });
+});

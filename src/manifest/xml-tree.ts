@@ -55,7 +55,10 @@ export function decodeXmlReferences(text: string): string {
 }
 
 /** Parses XML text; throws MANIFEST_NOT_XML naming the cause when it is not well-formed. */
-export function parseXmlTree(text: string): XmlElement {
+export function parseXmlTree(rawText: string): XmlElement {
+  // A byte-order mark or stray leading whitespace (seen from sloppy servers) would make
+  // the XML declaration "not at the start"; neither carries meaning.
+  const text = rawText.replace(/^\uFEFF?\s+/, '').replace(/^\uFEFF/, '');
   const docType = DOCTYPE.exec(text);
   if (docType && ENTITY_DECLARATION.test(text.slice(docType.index))) {
     throw manifestError('MANIFEST_NOT_XML', 'DOCTYPE entity declarations are not allowed');
