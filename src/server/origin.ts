@@ -1,0 +1,182 @@
+// The one origin used by the CLI server, the dev server, e2e tests and the
+// network lab: static files from mounted directories with byte ranges, CORS,
+// and a per-request log that shows which connection carried each request.
+import type { Http2ServerRequest } from 'node:http2';
+import type { NextFunction, OriginRequest, OriginResponse } from './http-types.js';
+import { ConnectionIds } from './connection-ids.js';
+import { RequestLog, nowMs } from './request-log.js';
+import { normaliseMounts, resolveRequestPath } from './resolve-path.js';
+import { ALLOWED_METHODS, setCommonHeaders, setPreflightHeaders } from './response-headers.js';
+import { sendFile } from './static-file.js';
+
+export interface OriginOptions {
+  /** URL prefix → directory. Default DEFAULT_MOUNTS. */
+  readonly mounts?: Readonly<Record<string, string>>;
+  /** Base for relative mount directories. Default process.cwd(). */
+  readonly root?: string;
+  /** Share an existing log (e.g. one log for the h2 and the HTTP/1.1 listener). */
+  readonly log?: RequestLog;
+  /** Used when `log` is not given. */
+  readonly logFile?: string;
+  readonly logCapacity?: number;
+}
+
+export type OriginHandler = ((req: OriginRequest, res: OriginResponse, next?: NextFunction) => void) & {
+  readonly log: RequestLog;
+};
+
+/** dist/demo is where `vite build` writes the demo (see vite.config.ts). */
+export const DEFAULT_MOUNTS: Readonly<Record<string, string>> = {
+  '/media/': 'media',
+  '/lib/': 'dist/lib',
+  '/e2e/': 'e2e/pages',
+  '/': 'dist/demo',
+};
+
+export const LOG_PATH = '/__origin/log';
+export const LOG_CLEAR_PATH = '/__origin/log/clear';
+
+function isHttp2(req: OriginRequest): req is Http2ServerRequest {
+  return req.httpVersionMajor === 2;
+}
+
+function sendText(req: OriginRequest, res: OriginResponse, status: number, text: string): number {
+  const body = Buffer.from(`${text}\n`);
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.setHeader('Content-Length', String(body.length));
+  if (req.method === 'HEAD') {
+    res.end();
+    return 0;
+  }
+  res.end(body);
+  return body.length;
+}
+
+/** GET /__origin/log[?after=<id>] and POST /__origin/log/clear. Not logged themselves. */
+function answerLogEndpoint(req: OriginRequest, res: OriginResponse, pathname: string, query: string, log: RequestLog): void {
+  setCommonHeaders(res);
+  if (req.method === 'OPTIONS') {
+    setPreflightHeaders(res, undefined);
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+    res.statusCode = 204;
+    res.end();
+  } else if (pathname === LOG_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+    const after = Number(new URLSearchParams(query).get('after') ?? 0) || 0;
+    const body = Buffer.from(JSON.stringify({ capacity: log.capacity, records: log.records(after) }));
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', String(body.length));
+    if (req.method === 'HEAD') res.end();
+    else res.end(body);
+  } else if (pathname === LOG_CLEAR_PATH && req.method === 'POST') {
+    log.clear();
+    res.statusCode = 204;
+    res.end();
+  } else if (pathname === LOG_PATH || pathname === LOG_CLEAR_PATH) {
+    res.setHeader('Allow', pathname === LOG_PATH ? 'GET, HEAD, OPTIONS' : 'POST, OPTIONS');
+    sendText(req, res, 405, 'Method Not Allowed');
+  } else {
+    sendText(req, res, 404, 'Not Found');
+  }
+}
+
+export function createOriginHandler(options: OriginOptions = {}): OriginHandler {
+  const mounts = normaliseMounts(options.mounts ?? DEFAULT_MOUNTS, options.root ?? process.cwd());
+  const log = options.log ?? new RequestLog({ capacity: options.logCapacity, file: options.logFile });
+  const connections = new ConnectionIds();
+
+  /** Starts the record now; it is added to the log when the response finishes or aborts. */
+  function track(req: OriginRequest, res: OriginResponse, pathname: string, startMs: number): { body: (bytes: number) => void } {
+    const id = log.nextId();
+    // Read connection facts now: an HTTP/2 stream forgets its session once closed.
+    const streamId = isHttp2(req) ? req.stream.id ?? null : null;
+    const socketId = connections.idFor(isHttp2(req) ? req.stream.session ?? req.stream : req.socket);
+    const rangeHeader = req.headers['range'];
+    let bytes = 0;
+    let finishedMs: number | undefined;
+    res.on('finish', () => (finishedMs = nowMs()));
+    // 'close' comes last in both APIs. HTTP/2's compat response also emits 'finish'
+    // when the client resets the stream, so completion is judged by writableFinished.
+    res.once('close', () => {
+      const aborted = !res.writableFinished;
+      log.add({
+        id,
+        streamId,
+        socketId,
+        method: req.method ?? 'GET',
+        path: pathname,
+        range: typeof rangeHeader === 'string' ? rangeHeader : null,
+        status: res.statusCode,
+        bytes,
+        startMs,
+        endMs: aborted || finishedMs === undefined ? nowMs() : finishedMs,
+        protocol: isHttp2(req) ? 'h2' : 'http/1.1',
+        aborted,
+      });
+    });
+    return { body: (n) => (bytes += n) };
+  }
+
+  async function serve(req: OriginRequest, res: OriginResponse, next: NextFunction | undefined): Promise<void> {
+    const startMs = nowMs();
+    const url = req.url ?? '/';
+    const pathname = url.split(/[?#]/, 1)[0] ?? '';
+    if (pathname.startsWith('/__origin/')) {
+      answerLogEndpoint(req, res, pathname, url.slice(pathname.length + 1), log);
+      return;
+    }
+    const method = req.method ?? 'GET';
+    const resolution = method === 'OPTIONS' || !ALLOWED_METHODS.includes(method) ? undefined : await resolveRequestPath(url, mounts);
+    if (next && (resolution?.kind === 'unmounted' || resolution?.kind === 'not-found')) {
+      next();
+      return;
+    }
+
+    const tracked = track(req, res, pathname, startMs);
+    setCommonHeaders(res);
+    if (method === 'OPTIONS') {
+      const requested = req.headers['access-control-request-headers'];
+      setPreflightHeaders(res, typeof requested === 'string' ? requested : undefined);
+      res.statusCode = 204;
+      res.end();
+      return;
+    }
+    if (!resolution) {
+      res.setHeader('Allow', ALLOWED_METHODS.join(', '));
+      tracked.body(sendText(req, res, 405, 'Method Not Allowed'));
+      return;
+    }
+    switch (resolution.kind) {
+      case 'file':
+        sendFile(req, res, resolution, tracked.body);
+        return;
+      case 'redirect':
+        res.setHeader('Location', resolution.location);
+        tracked.body(sendText(req, res, 301, 'Moved Permanently'));
+        return;
+      case 'forbidden':
+        tracked.body(sendText(req, res, 403, 'Forbidden'));
+        return;
+      case 'bad-request':
+        tracked.body(sendText(req, res, 400, 'Bad Request'));
+        return;
+      case 'not-found':
+      case 'unmounted':
+        tracked.body(sendText(req, res, 404, 'Not Found'));
+        return;
+    }
+  }
+
+  const handler = (req: OriginRequest, res: OriginResponse, next?: NextFunction): void => {
+    serve(req, res, next).catch((error: unknown) => {
+      if (!res.headersSent) {
+        sendText(req, res, 500, 'Internal Server Error');
+      } else {
+        res.destroy();
+      }
+      console.error('origin: request failed', req.url, error);
+    });
+  };
+  return Object.assign(handler, { log });
+}

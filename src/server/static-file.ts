@@ -1,0 +1,50 @@
+// Answers GET/HEAD for one resolved file: whole (200), one byte range (206) or
+// an unsatisfiable range (416). The body is streamed, never buffered, and the
+// pipeline pauses the file read whenever the connection pushes back.
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream';
+import { parseRange } from './byte-range.js';
+import { contentTypeFor } from './content-type.js';
+import type { OriginRequest, OriginResponse } from './http-types.js';
+
+export interface StaticFile {
+  readonly filePath: string;
+  readonly size: number;
+  readonly mtime: Date;
+}
+
+/** `onBody` is told each chunk size as it is handed to the response. */
+export function sendFile(req: OriginRequest, res: OriginResponse, file: StaticFile, onBody: (bytes: number) => void): void {
+  res.setHeader('Accept-Ranges', 'bytes');
+  res.setHeader('Content-Type', contentTypeFor(file.filePath));
+  res.setHeader('Last-Modified', file.mtime.toUTCString());
+
+  const rangeHeader = req.headers['range'];
+  const range = parseRange(typeof rangeHeader === 'string' ? rangeHeader : undefined, file.size);
+  if (range === 'unsatisfiable') {
+    res.statusCode = 416;
+    res.setHeader('Content-Range', `bytes */${file.size}`);
+    res.setHeader('Content-Length', '0');
+    res.end();
+    return;
+  }
+
+  const start = range?.start ?? 0;
+  const end = range?.end ?? file.size - 1;
+  const length = file.size === 0 ? 0 : end - start + 1;
+  res.statusCode = range ? 206 : 200;
+  if (range) res.setHeader('Content-Range', `bytes ${start}-${end}/${file.size}`);
+  res.setHeader('Content-Length', String(length));
+  if (req.method === 'HEAD' || length === 0) {
+    res.end();
+    return;
+  }
+
+  const body = createReadStream(file.filePath, { start, end });
+  body.on('data', (chunk: Buffer | string) => onBody(chunk.length));
+  pipeline(body, res, (error) => {
+    // A client that cancels (ABR abandonment, seek) shows up here as a premature
+    // close; the read stream is already destroyed by pipeline, so nothing leaks.
+    if (error && !res.destroyed) res.destroy();
+  });
+}
