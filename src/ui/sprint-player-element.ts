@@ -19,7 +19,11 @@
  *   player         the SprintPlayerApi (undefined while disconnected)
  *   video          the <video> in the shadow root (always the same element)
  *   fairShareBps   optional number, drawn as a dashed line in the stats chart
- *   error          the fatal error on display, or undefined
+ *   error          the fatal error on display ({ code, message, category, error }), or undefined
+ * Methods: runAction(action) performs a shortcut's action ('toggle-play',
+ *   'seek-back', 'seek-forward', 'volume-up', 'volume-down', 'fullscreen',
+ *   'mute', 'stats'); protected createPlayer(video, config) can be overridden
+ *   in a subclass to supply another SprintPlayerApi.
  *
  * Events (CustomEvent, bubbles, composed):
  *   sprint-error                 detail: SprintError (every error the player reports, fatal or not)
@@ -39,7 +43,8 @@
  *   mute                 mute toggle (aria-pressed)
  *   volume               volume <input type=range>
  *   fullscreen           fullscreen button (absent where full screen is unavailable)
- *   quality              quality menu button; its text: quality-label ("Auto · 720p", "480p")
+ *   quality              quality menu button, rendered once a ladder is known (manifestloaded);
+ *                        its text: quality-label ("Auto · 720p" in Auto, "480p" when fixed)
  *   quality-menu         the open menu (role=menu)
  *   quality-option-auto  first item; aria-checked="true" when Auto is active;
  *                        quality-auto-playing inside it names the rung playing in Auto
@@ -56,7 +61,8 @@
  * Parts (styleable with ::part from outside): video, frame, error, controls,
  * stats-overlay, and, exported from the bar: bar, button, play-button,
  * mute-button, fullscreen-button, stats-button, quality-button, quality-menu,
- * quality-option, seek, seek-input, buffered, volume, time.
+ * quality-option, seek, seek-input, buffered, volume, time; and from the
+ * overlay: stats-panel, stats-chart, stats-close.
  *
  * CSS custom properties: see theme.ts (--sprint-accent, --sprint-controls-bg, ...).
  */
@@ -142,6 +148,8 @@ export class SprintPlayerElement extends LitElement {
   private _tabindexAdded = false;
   private _lastPointerType = 'mouse';
   private _tapRevealsOnly = false;
+  /** Set while createPlayer() has failed for these src/scheduler/abr values. */
+  private _failedKey: string | undefined;
 
   constructor() {
     super();
@@ -216,7 +224,14 @@ export class SprintPlayerElement extends LitElement {
     }
     if (changed.has('controls')) this._syncTabindex();
     const player = this._player;
-    if (!player) return;
+    if (!player) {
+      // Creating the player failed: try again once src, scheduler or abr differ.
+      if (this._failedKey !== undefined && this._failedKey !== this._creationKey()) {
+        this._error = undefined;
+        this._ensurePlayer();
+      }
+      return;
+    }
     if (changed.has('scheduler') || changed.has('abr')) this._applyConfig(player);
     if (changed.has('src') && (this.src || undefined) !== this._loadedSrc) {
       if (this.src) {
@@ -239,6 +254,10 @@ export class SprintPlayerElement extends LitElement {
     return config;
   }
 
+  private _creationKey(): string {
+    return JSON.stringify([this.src ?? '', this.scheduler ?? '', this.abr ?? '']);
+  }
+
   private _ensurePlayer(): void {
     if (this._player || !this.isConnected) return;
     const pending = this._pendingDestroy;
@@ -251,9 +270,11 @@ export class SprintPlayerElement extends LitElement {
     try {
       player = this.createPlayer(this._video, this._config());
     } catch (e) {
+      this._failedKey = this._creationKey();
       this._reportError(e, true);
       return;
     }
+    this._failedKey = undefined;
     this._player = player;
     this._offs = [
       player.on('error', (err) => this._onPlayerError(err)),
@@ -482,6 +503,7 @@ export class SprintPlayerElement extends LitElement {
         <sprint-stats-overlay
           class="stats"
           part="stats-overlay"
+          exportparts="panel: stats-panel, chart: stats-chart, stats-close"
           data-testid="stats-overlay"
           ?open=${this.stats}
           .player=${this._player}
