@@ -102,3 +102,34 @@ export function buildChart(input: ChartInput): ChartGeometry {
     gridYs: [0.25, 0.5, 0.75].map((f) => round(height - f * height)),
   };
 }
+
+/** The fields of a RequestRecord that a chart point needs. */
+export interface DownloadLike {
+  readonly outcome: 'ok' | 'aborted' | 'failed';
+  readonly isInit: boolean;
+  readonly bytes: number;
+  readonly startMs: number;
+  readonly firstByteMs: number | undefined;
+  readonly endMs: number;
+}
+
+/**
+ * One chart point per finished media download: bits over the time from the
+ * first byte (or the request start) to the end, as the player's own
+ * lastThroughput sample is computed. Undefined for init segments, failures,
+ * aborts and zero-length timings.
+ */
+export function downloadPoint(r: DownloadLike): ChartPoint | undefined {
+  if (r.outcome !== 'ok' || r.isInit || r.bytes <= 0) return undefined;
+  const durationMs = r.endMs - (r.firstByteMs ?? r.startMs);
+  if (!(durationMs > 0)) return undefined;
+  return { atMs: r.endMs, bps: (r.bytes * 8 * 1000) / durationMs };
+}
+
+/** Inserts a point keeping atMs order; a point already present at the same atMs is not added twice. */
+export function insertPoint(points: ChartPoint[], p: ChartPoint): void {
+  let i = points.length;
+  while (i > 0 && points[i - 1]!.atMs > p.atMs) i--;
+  if (i > 0 && points[i - 1]!.atMs === p.atMs) return;
+  points.splice(i, 0, p);
+}

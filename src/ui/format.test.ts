@@ -17,7 +17,7 @@ import {
   shortQualityLabel,
   timeRangesToSpans,
 } from './format.js';
-import { buildChart, niceMax, pruneBefore } from './chart.js';
+import { buildChart, downloadPoint, insertPoint, niceMax, pruneBefore, type ChartPoint } from './chart.js';
 
 describe('formatTime', () => {
   it('formats minutes and seconds', () => {
@@ -200,5 +200,26 @@ describe('throughput chart geometry', () => {
     expect(pruneBefore(pts, 3, true)).toEqual([{ atMs: 2, bps: 2 }, { atMs: 5, bps: 5 }]);
     expect(pruneBefore(pts, 10, false)).toEqual([]);
     expect(pruneBefore(pts, 10, true)).toEqual([{ atMs: 5, bps: 5 }]);
+  });
+
+  it('turns finished media downloads into points, as lastThroughput does', () => {
+    const base = { outcome: 'ok' as const, isInit: false, bytes: 500_000, startMs: 1000, firstByteMs: 1100, endMs: 1600 };
+    expect(downloadPoint(base)).toEqual({ atMs: 1600, bps: 8_000_000 });
+    expect(downloadPoint({ ...base, firstByteMs: undefined })).toEqual({ atMs: 1600, bps: (500_000 * 8 * 1000) / 600 });
+    expect(downloadPoint({ ...base, isInit: true })).toBeUndefined();
+    expect(downloadPoint({ ...base, outcome: 'aborted' })).toBeUndefined();
+    expect(downloadPoint({ ...base, endMs: 1100 })).toBeUndefined();
+    expect(downloadPoint({ ...base, bytes: 0 })).toBeUndefined();
+  });
+
+  it('inserts points in time order without duplicates', () => {
+    const pts: ChartPoint[] = [];
+    insertPoint(pts, { atMs: 10, bps: 1 });
+    insertPoint(pts, { atMs: 30, bps: 3 });
+    insertPoint(pts, { atMs: 20, bps: 2 });
+    insertPoint(pts, { atMs: 30, bps: 99 });
+    insertPoint(pts, { atMs: 5, bps: 0 });
+    expect(pts.map((p) => p.atMs)).toEqual([5, 10, 20, 30]);
+    expect(pts[3]!.bps).toBe(3);
   });
 });

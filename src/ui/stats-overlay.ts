@@ -1,7 +1,7 @@
 /**
  * <sprint-stats-overlay>: a fixed-size, semi-transparent panel over the video
  * with the player's live numbers (from `player.stats$`) and a throughput chart:
- * one dot per download over the last `windowS` seconds, the throughput
+ * one dot per download (from `player.requests$`) over the last `windowS` seconds, the throughput
  * estimate as a step line and, when `fairShareBps` is set, a dashed fair-share
  * line. It keeps collecting history while closed so opening it shows the
  * recent past; it only re-renders while `open`.
@@ -13,7 +13,7 @@
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import type { Subscription } from 'rxjs';
 import type { PlayerStats, SprintPlayerApi } from '../player/types.js';
-import { buildChart, pruneBefore, type ChartPoint } from './chart.js';
+import { buildChart, downloadPoint, insertPoint, pruneBefore, type ChartPoint } from './chart.js';
 import {
   UNKNOWN,
   formatDimensions,
@@ -98,7 +98,15 @@ export class SprintStatsOverlay extends LitElement {
     }
     this._subscribedTo = player;
     if (!player) return;
+    // Every finished download is a dot; stats$ (every ~500 ms) adds the
+    // latest sample too, in case requests$ missed one.
     this._sub = player.stats$.subscribe((s) => this._onStats(s));
+    this._sub.add(
+      player.requests$.subscribe((r) => {
+        const p = downloadPoint(r);
+        if (p) insertPoint(this._samples, p);
+      }),
+    );
   }
 
   private _unsubscribe(): void {
@@ -108,10 +116,7 @@ export class SprintStatsOverlay extends LitElement {
 
   private _onStats(s: PlayerStats): void {
     const sample = s.lastThroughput;
-    const lastSample = this._samples[this._samples.length - 1];
-    if (sample && (!lastSample || sample.atMs > lastSample.atMs)) {
-      this._samples.push({ atMs: sample.atMs, bps: sample.bitsPerSecond });
-    }
+    if (sample) insertPoint(this._samples, { atMs: sample.atMs, bps: sample.bitsPerSecond });
     const lastEstimate = this._estimate[this._estimate.length - 1];
     if (s.throughputBps !== undefined && lastEstimate?.bps !== s.throughputBps) {
       this._estimate.push({ atMs: s.atMs, bps: s.throughputBps });
