@@ -51,6 +51,14 @@ export class BulkFlow {
     return [this.server.pid, this.client.pid].filter((pid): pid is number => pid !== undefined);
   }
 
+  /** Pids of the iperf3 processes that have not exited yet. */
+  get livePids(): number[] {
+    return [this.server, this.client]
+      .filter((child) => child.exitCode === null && child.signalCode === null)
+      .map((child) => child.pid)
+      .filter((pid): pid is number => pid !== undefined);
+  }
+
   get running(): boolean {
     return this.client.exitCode === null && this.client.signalCode === null;
   }

@@ -104,6 +104,15 @@ export function spawnInNamespace(
   });
 }
 
+/**
+ * Wraps a command so it runs at SCHED_FIFO `priority` when the kernel allows
+ * it (root with CAP_SYS_NICE) and at normal priority otherwise.
+ */
+export function withRealtimePriority(priority: number, cmd: string, args: readonly string[]): [string, string[]] {
+  const script = `if chrt -f ${priority} true 2>/dev/null; then exec chrt -f ${priority} "$@"; else exec "$@"; fi`;
+  return ['sh', ['-c', script, 'sh', cmd, ...args]];
+}
+
 /** Synchronous, error-swallowing variant for process 'exit' handlers, where async work cannot run. */
 export function runSyncQuietly(cmd: string, args: readonly string[]): string {
   try {

@@ -5,7 +5,8 @@ import { diffDelayLineStats, judgeLateness, parseDelayLineStats } from './delay-
 import { namespaceArgv } from './exec.js';
 import { meanMbps, parseIperfInterval } from './iperf-output.js';
 import { parseHtbCounters } from './shaper.js';
-import { labNamespaces, parseSsCongestionControls } from './topology.js';
+import { busiestOnPort, parseSsConnections, parseSsCongestionControls } from './tcp-info.js';
+import { labNamespaces } from './topology.js';
 
 const STATS_LINE =
   '{"pid":1,"sched":"fifo","wall_s":10.000,"cpu_user_s":0.500,"cpu_sys_s":1.500,"bucket_upper_us":[50,100,250,500,1000,2000,5000],' +
@@ -80,6 +81,22 @@ describe('tc and ss output', () => {
       '\t bbr wscale:7,7 rto:204',
     ].join('\n');
     expect(parseSsCongestionControls(output)).toEqual(['cubic', 'bbr']);
+  });
+
+  it('reads per-connection sender counters from ss -tin', () => {
+    const output = [
+      'Recv-Q Send-Q       Local Address:Port        Peer Address:Port Process',
+      '0      0      [::ffff:198.18.2.2]:5300 [::ffff:198.18.1.2]:54736',
+      '\t cubic wscale:10,10 rto:248 rtt:44.731/14.507 mss:1448 cwnd:10 bytes_sent:4 bytes_acked:4 segs_out:6 data_segs_out:4',
+      'ESTAB 0      516936 [::ffff:198.18.2.2]:5300 [::ffff:198.18.1.2]:54746',
+      '\t cubic wscale:10,10 rto:280 rtt:76.563/0.421 mss:1448 cwnd:129 ssthresh:97 bytes_sent:6710032 bytes_retrans:10136 ' +
+        'bytes_acked:6513104 segs_out:4635 data_segs_out:4634 busy:2816ms unacked:129 retrans:0/7 notsent:330144',
+    ].join('\n');
+    const connections = parseSsConnections(output);
+    expect(connections).toHaveLength(2);
+    expect(busiestOnPort(connections, 5300)).toMatchObject({
+      localPort: 5300, congestionControl: 'cubic', bytesSent: 6710032, bytesRetrans: 10136, dataSegsOut: 4634, retransSegs: 7, rttMs: 76.563, cwnd: 129,
+    });
   });
 });
 

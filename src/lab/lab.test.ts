@@ -9,11 +9,11 @@ import { listNamespaces, removeStaleLabs } from './cleanup.js';
 import { run } from './exec.js';
 import { createLab, type Lab } from './lab.js';
 import { labHostProblem } from './preflight.js';
+import { LAB_STATE_DIR } from './run-state.js';
 import { EchoServer, probeRtt } from './rtt-probe.js';
-import { congestionControlsInUse } from './topology.js';
+import { congestionControlsInUse } from './tcp-info.js';
 
 const hostProblem = labHostProblem();
-const STATE_DIR = '/tmp/sprint-lab-test';
 const quiet = (): void => undefined;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -46,7 +46,7 @@ describe.skipIf(hostProblem !== undefined)(
     let calibration: Calibration;
 
     beforeAll(async () => {
-      lab = await createLab({ rateMbps: 20, rttMs: 40, queueBdp: 1, competitors: 1, stateDir: STATE_DIR, handleSignals: false, log: quiet });
+      lab = await createLab({ rateMbps: 20, rttMs: 40, queueBdp: 1, competitors: 1, handleSignals: false, log: quiet });
       calibration = await lab.calibrate();
     }, 40_000);
 
@@ -112,7 +112,7 @@ describe.skipIf(hostProblem !== undefined)(
       expect((await labLeftovers(runId)).length).toBeGreaterThan(0);
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
-      await removeStaleLabs('/tmp/sprint-lab', quiet);
+      await removeStaleLabs(LAB_STATE_DIR, quiet);
       expect(await labLeftovers(runId)).toEqual([]);
     }, 30_000);
   },

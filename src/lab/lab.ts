@@ -9,7 +9,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { calibrate, type Calibration, type ConfiguredLink } from './calibrate.js';
 import { writeChromiumWrapper } from './chromium-wrapper.js';
-import { installExitCleanup, killPids, removeNamespace, removeNamespaceSync, removeStaleLabs, type ExitCleanup } from './cleanup.js';
+import { installExitCleanup, removeNamespace, removeNamespaceSync, removeStaleLabs, type ExitCleanup } from './cleanup.js';
 import { BulkFlow, Competitors, startBulkFlow } from './competitors.js';
 import { chooseDelayBackend, type DelayLink } from './delay-backend.js';
 import type { DelayLineStats } from './delay-stats.js';
@@ -17,7 +17,8 @@ import { runInNamespace, spawnInNamespace, terminate, type RunOptions, type RunR
 import { splitRtt } from './link-math.js';
 import { resolveLabOptions, type DelayBackendKind, type LabOptions } from './options.js';
 import { assertLabHost } from './preflight.js';
-import { RunState } from './run-state.js';
+import { LAB_STATE_DIR, RunState } from './run-state.js';
+import { tcpConnections, type TcpConnectionInfo } from './tcp-info.js';
 import { planShaper, Shaper, type ShaperCounters, type ShaperPlan } from './shaper.js';
 import {
   configureRouting, createNamespaces, createServerLink, LAB_ADDRESSES, LAB_DEVICES,
@@ -50,6 +51,8 @@ export interface Lab {
   /** Delay-line counters and lateness histogram (undefined for netem). */
   delayStats(): Promise<DelayLineStats | undefined>;
   shaperCounters(): Promise<ShaperCounters>;
+  /** Sender-side TCP state (cc, retransmits) of the server namespace's connections, from ss -tin. */
+  serverTcpConnections(): Promise<TcpConnectionInfo[]>;
   setRate(mbps: number): Promise<void>;
   setOutage(on: boolean): Promise<void>;
   /** Stops everything this lab started and removes its namespaces. Idempotent. */
@@ -64,6 +67,7 @@ class LabInstance implements Lab {
   private readonly children = new Set<ChildProcess>();
   private readonly flows = new Set<BulkFlow>();
   private nextPort = FIRST_FLOW_PORT;
+  private chromiumWrapper: string | undefined;
   private closing: Promise<void> | undefined;
   private link: DelayLink | undefined;
   private exitCleanup: ExitCleanup | undefined;
@@ -81,7 +85,7 @@ class LabInstance implements Lab {
   }
 
   private get delayStatsFile(): string {
-    return path.join(this.options.stateDir, `${this.runId}.delayline.json`);
+    return path.join(LAB_STATE_DIR, `${this.runId}.delayline.json`);
   }
 
   get delayBackend(): DelayBackendKind {
@@ -175,8 +179,9 @@ class LabInstance implements Lab {
     return runInNamespace(this.namespaces.client, cmd, args, options);
   }
 
-  chromiumExecutable(): Promise<string> {
-    return writeChromiumWrapper(this.namespaces.client, { dir: path.join(this.options.stateDir, 'wrappers') });
+  async chromiumExecutable(): Promise<string> {
+    this.chromiumWrapper ??= await writeChromiumWrapper(this.namespaces.client, { dir: path.join(LAB_STATE_DIR, 'wrappers') });
+    return this.chromiumWrapper;
   }
 
   async delayStats(): Promise<DelayLineStats | undefined> {
@@ -185,6 +190,10 @@ class LabInstance implements Lab {
 
   shaperCounters(): Promise<ShaperCounters> {
     return this.shaper.counters();
+  }
+
+  serverTcpConnections(): Promise<TcpConnectionInfo[]> {
+    return tcpConnections(this.namespaces.server);
   }
 
   setRate(mbps: number): Promise<void> {
@@ -219,19 +228,24 @@ class LabInstance implements Lab {
     await step('stopping bulk flows', () => Promise.all([...this.flows].map((flow) => flow.stop())));
     await step('stopping processes', () => Promise.all([...this.children].map((child) => terminate(child))));
     await step('stopping the delay link', async () => (this.finalDelayStats = await this.link?.stop()));
-    await step('killing recorded processes', () => killPids(this.state.snapshot.pids));
     for (const ns of this.state.snapshot.namespaces) await step(`removing ${ns}`, () => removeNamespace(ns));
     await step('removing the run state', async () => {
       await this.state.remove();
       await rm(this.delayStatsFile, { force: true });
+      if (this.chromiumWrapper) await rm(this.chromiumWrapper, { force: true });
     });
     this.exitCleanup?.uninstall();
   }
 
-  /** Last resort from a process 'exit' handler: no awaiting possible. */
+  /**
+   * Last resort from a process 'exit' handler: no awaiting possible. Kills only
+   * live processes we still hold (recorded pids may have been recycled).
+   */
   private closeSync(): void {
     if (this.closing) return;
-    for (const pid of this.state.snapshot.pids) {
+    const pids = [...(this.link?.pids ?? []), ...[...this.flows].flatMap((flow) => flow.livePids)];
+    for (const child of this.children) if (child.exitCode === null && child.pid !== undefined) pids.push(child.pid);
+    for (const pid of pids) {
       try {
         process.kill(pid, 'SIGKILL');
       } catch {
@@ -239,6 +253,7 @@ class LabInstance implements Lab {
       }
     }
     for (const ns of this.state.snapshot.namespaces) removeNamespaceSync(ns);
+    this.state.removeSync();
   }
 }
 
@@ -265,8 +280,8 @@ export async function createLab(partial: Partial<LabOptions> = {}): Promise<Lab>
     congestionControl: options.congestionControl,
     delayBackend: options.delayBackend === 'netem' ? 'netem' : 'tun',
   };
-  await removeStaleLabs(options.stateDir, options.log);
-  const state = await RunState.create(options.stateDir, runId);
+  await removeStaleLabs(LAB_STATE_DIR, options.log);
+  const state = await RunState.create(LAB_STATE_DIR, runId);
   const lab = new LabInstance(runId, options, labNamespaces(runId), configured, shaperPlan, state);
   try {
     await lab.build();

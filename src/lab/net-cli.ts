@@ -11,6 +11,7 @@ import { diffDelayLineStats, formatDelayLineStats, judgeLateness } from './delay
 import { createLab } from './lab.js';
 import { NET_CLI_USAGE, parseNetCliArgs, type NetCliArgs } from './net-cli-args.js';
 import { labHostProblem } from './preflight.js';
+import { busiestOnPort, type TcpConnectionInfo } from './tcp-info.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -62,14 +63,30 @@ async function runExperiment(args: NetCliArgs): Promise<number> {
     }
     const lateEnd = lateFlow && args.lateFlow ? lateFlow.startedAt + args.lateFlow.durationS * 1000 : 0;
     const endAt = Math.max(t0 + args.durationS * 1000, lateEnd);
-    await sleep(Math.max(0, endAt - Date.now()));
+    // Poll sender state: a flow's socket disappears from ss when it ends.
+    const lastTcp = new Map<number, TcpConnectionInfo>();
+    while (Date.now() < endAt) {
+      for (const flow of flows) {
+        const connection = busiestOnPort(await lab.serverTcpConnections(), flow.port);
+        if (connection) lastTcp.set(flow.port, connection);
+      }
+      await sleep(Math.min(1_000, Math.max(0, endAt - Date.now())));
+    }
     await lateFlow?.done();
     await competitors.stop();
     console.log(`\nper-second throughput (Mbit/s):\n${throughputTable(flows, t0)}`);
-    for (const flow of flows) console.log(`  ${flow.name}: mean ${flow.meanMbps().toFixed(2)} Mbit/s`);
+    for (const flow of flows) {
+      const tcp = lastTcp.get(flow.port);
+      const loss = tcp && tcp.dataSegsOut > 0 ? `, retransmitted ${tcp.retransSegs}/${tcp.dataSegsOut} segments (${((100 * tcp.retransSegs) / tcp.dataSegsOut).toFixed(3)}%), ${tcp.congestionControl}` : '';
+      console.log(`  ${flow.name}: mean ${flow.meanMbps().toFixed(2)} Mbit/s${loss}`);
+    }
 
     const goodput = calibration?.goodputMbps ?? k.rateMbps * EXPECTED_GOODPUT_FRACTION;
-    const summary: Record<string, unknown> = { configured: k, calibration, flows: flows.map((f) => ({ name: f.name, meanMbps: f.meanMbps(), samples: f.samples })) };
+    const summary: Record<string, unknown> = {
+      configured: k,
+      calibration,
+      flows: flows.map((f) => ({ name: f.name, meanMbps: f.meanMbps(), tcp: lastTcp.get(f.port), samples: f.samples })),
+    };
     if (lateFlow) {
       const fairShare = goodput / (competitors.flows.length + 1);
       const whole = lateFlow.meanMbps() / fairShare;

@@ -26,8 +26,6 @@ export interface LabOptions {
   delayBackend: DelayBackendChoice;
   /** Short id used in namespace names; random when omitted. */
   runId?: string;
-  /** Where run state files live (used to clean up after a kill -9). */
-  stateDir: string;
   /** Where the delay line binary is compiled to. */
   cacheDir: string;
   /** Install SIGINT/SIGTERM/exit handlers that tear the lab down. */
@@ -43,7 +41,6 @@ export const DEFAULT_LAB_OPTIONS: Readonly<LabOptions> = {
   competitors: 0,
   congestionControl: 'cubic',
   delayBackend: 'auto',
-  stateDir: '/tmp/sprint-lab',
   cacheDir: path.resolve('node_modules/.cache/sprint-lab'),
   handleSignals: true,
   log: (line) => console.error(`[lab] ${line}`),

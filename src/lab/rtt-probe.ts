@@ -3,14 +3,21 @@ import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { runInNamespace, spawnInNamespace, terminate } from './exec.js';
+import { runInNamespace, spawnInNamespace, terminate, withRealtimePriority } from './exec.js';
 
 const AGENT = fileURLToPath(new URL('./rtt-probe-agent.ts', import.meta.url));
 
-/** node + tsx loader argv for running the TypeScript agent (absolute, so cwd does not matter). */
+/**
+ * Real-time priority of the probe agents (below the delay line's 50): on a
+ * busy host a normal-priority Node process stalled for 100+ ms and turned
+ * host load into fake queueing delay.
+ */
+const AGENT_PRIORITY = 20;
+
+/** argv for running the TypeScript agent with node + the tsx loader (absolute, so cwd does not matter). */
 function agentArgv(args: readonly string[]): [string, string[]] {
   const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return [process.execPath, ['--import', tsxLoader, AGENT, ...args]];
+  return withRealtimePriority(AGENT_PRIORITY, process.execPath, ['--import', tsxLoader, AGENT, ...args]);
 }
 
 export interface RttSummary {
@@ -86,7 +93,7 @@ export interface ProbeOptions {
 }
 
 /** Sends `count` probes `intervalMs` apart from `ns` to host:port and returns the RTTs. */
-export async function probeRtt(ns: string, host: string, port: number, options: ProbeOptions): Promise<RttSummary & { rttsMs: number[] }> {
+export async function probeRtt(ns: string, host: string, port: number, options: ProbeOptions): Promise<RttSummary> {
   const [node, args] = agentArgv([
     'probe', '--host', host, '--port', String(port),
     '--count', String(options.count), '--interval-ms', String(options.intervalMs),
@@ -94,5 +101,5 @@ export async function probeRtt(ns: string, host: string, port: number, options: 
   const { stdout } = await runInNamespace(ns, node, args, { timeoutMs: options.count * options.intervalMs + 30_000 });
   const lastLine = stdout.trim().split('\n').pop() ?? '';
   const result = JSON.parse(lastLine) as { rttsMs: number[]; lost: number };
-  return { ...summarizeRtts(result.rttsMs, result.lost), rttsMs: result.rttsMs };
+  return summarizeRtts(result.rttsMs, result.lost);
 }

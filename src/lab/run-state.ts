@@ -3,8 +3,14 @@
  * clean up after one that was kill -9'd. Written before anything is created.
  */
 import { mkdir, readdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+
+/**
+ * One directory for every lab on the host: a run may only sweep namespaces it
+ * can prove dead, so all runs must see each other's state files.
+ */
+export const LAB_STATE_DIR = '/tmp/sprint-lab';
 
 export interface RunStateData {
   runId: string;
@@ -33,6 +39,9 @@ export function isOwnerAlive(state: Pick<RunStateData, 'ownerPid' | 'ownerStartT
 }
 
 export class RunState {
+  /** Saves run one after another so concurrent updates never race on the temp file. */
+  private saving: Promise<void> = Promise.resolve();
+
   private constructor(
     readonly file: string,
     private readonly data: RunStateData,
@@ -68,13 +77,23 @@ export class RunState {
   }
 
   async remove(): Promise<void> {
+    await this.saving.catch(() => undefined);
     await rm(this.file, { force: true });
   }
 
-  private async save(): Promise<void> {
-    const temp = `${this.file}.tmp`;
-    await writeFile(temp, JSON.stringify(this.data, null, 2));
-    await rename(temp, this.file);
+  private save(): Promise<void> {
+    const write = async (): Promise<void> => {
+      const temp = `${this.file}.tmp`;
+      await writeFile(temp, JSON.stringify(this.data, null, 2));
+      await rename(temp, this.file);
+    };
+    this.saving = this.saving.then(write, write);
+    return this.saving;
+  }
+
+  /** For process 'exit' handlers. */
+  removeSync(): void {
+    rmSync(this.file, { force: true });
   }
 }
 

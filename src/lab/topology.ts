@@ -111,19 +111,3 @@ export async function configureRouting(ns: LabNamespaces, options: RoutingOption
     await runInNamespace(ns.server, 'sysctl', ['-qw', `net.ipv4.tcp_slow_start_after_idle=${value}`]);
   }
 }
-
-/** Congestion control names of the established TCP connections in a namespace (from `ss -tin`). */
-export async function congestionControlsInUse(ns: string): Promise<string[]> {
-  const { stdout } = await runInNamespace(ns, 'ss', ['-tin', 'state', 'established']);
-  return parseSsCongestionControls(stdout);
-}
-
-const KNOWN_CONGESTION_CONTROLS = /^\s+(cubic|bbr|reno|bbr2|bbr3|vegas|westwood|dctcp|htcp|illinois)\b/;
-
-/** Pure parser for `ss -tin` output: one entry per connection that reports its algorithm. */
-export function parseSsCongestionControls(ssOutput: string): string[] {
-  return ssOutput
-    .split('\n')
-    .map((line) => KNOWN_CONGESTION_CONTROLS.exec(line)?.[1])
-    .filter((name): name is string => name !== undefined);
-}
