@@ -42,7 +42,7 @@ export function parseCli(argv: readonly string[]): StartOriginOptions {
 }
 
 /** Closes on the first SIGINT/SIGTERM; a second one exits immediately. */
-function closeOnSignals(origin: RunningOrigin): void {
+export function closeOnSignals(origin: RunningOrigin): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (closing) process.exit(1);
