@@ -52,8 +52,8 @@ async function encodeIfOutdated(
 ): Promise<MediaReport['encode']> {
   const stampFile = path.join(paths.work, 'stamp.json');
   const key = encodeRecipeKey(seconds);
-  const stamp = await readJson<{ key: string }>(stampFile);
-  if (!force && stamp?.key === key) return null;
+  const stamp = await readJson<{ key: string; encode: MediaReport['encode'] }>(stampFile);
+  if (!force && stamp?.key === key && stamp.encode) return { ...stamp.encode, reused: true };
 
   await rm(paths.work, { recursive: true, force: true });
   await mkdir(paths.work, { recursive: true });
@@ -63,7 +63,8 @@ async function encodeIfOutdated(
     log(`  ${done.name} encoded in ${(done.ms / 1000).toFixed(1)} s`),
   );
   const summary = encodeSummary(renditions, performance.now() - started, ENCODE_PARALLEL);
-  await writeFile(stampFile, JSON.stringify({ key }));
+  // Keep the measurement with the intermediates, so later reports can still quote it.
+  await writeFile(stampFile, JSON.stringify({ key, encode: summary }));
   return summary;
 }
 

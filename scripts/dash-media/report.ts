@@ -9,34 +9,37 @@ export interface MediaReport {
   readonly ffmpeg: string;
   readonly seconds: number;
   readonly segmentsPerRepresentation: number;
-  /** null when the cached intermediates were reused. */
   readonly encode: {
     readonly wallMs: number;
     readonly parallel: number;
     readonly renditions: readonly { name: string; ms: number }[];
-  } | null;
+    /** True when cached intermediates were reused; the timings are from the run that made them. */
+    readonly reused: boolean;
+  };
   readonly packageMs: Record<string, number>;
   readonly probes: Record<string, ProbedStream>;
   readonly variants: readonly VariantReport[];
 }
 
 export function encodeSummary(renditions: readonly EncodedRendition[], wallMs: number, parallel: number): MediaReport['encode'] {
-  return { wallMs: Math.round(wallMs), parallel, renditions: renditions.map((r) => ({ name: r.name, ms: Math.round(r.ms) })) };
+  return {
+    wallMs: Math.round(wallMs),
+    parallel,
+    renditions: renditions.map((r) => ({ name: r.name, ms: Math.round(r.ms) })),
+    reused: false,
+  };
 }
 
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 
 export function formatReport(report: MediaReport): string {
   const lines: string[] = [];
-  if (report.encode) {
-    const cpu = report.encode.renditions.reduce((sum, r) => sum + r.ms, 0);
-    lines.push(
-      `encode: ${(report.encode.wallMs / 1000).toFixed(1)} s wall, ${(cpu / 1000).toFixed(1)} s summed over ` +
-        `${report.encode.renditions.length} ffmpeg runs, ${report.encode.parallel} at a time, for ${report.seconds} s of media`,
-    );
-  } else {
-    lines.push('encode: reused cached intermediates (media/.work)');
-  }
+  const cpu = report.encode.renditions.reduce((sum, r) => sum + r.ms, 0);
+  lines.push(
+    `encode${report.encode.reused ? ' (cached in media/.work; timings from when it ran)' : ''}: ` +
+      `${(report.encode.wallMs / 1000).toFixed(1)} s wall, ${(cpu / 1000).toFixed(1)} s summed over ` +
+      `${report.encode.renditions.length} ffmpeg runs, ${report.encode.parallel} at a time, for ${report.seconds} s of media`,
+  );
   for (const variant of report.variants) {
     const ms = report.packageMs[variant.name] ?? 0;
     lines.push(`${variant.name}: ${mb(variant.totalBytes)}, packaged in ${(ms / 1000).toFixed(1)} s`);
