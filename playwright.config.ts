@@ -33,6 +33,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: process.env.SPRINT_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
     trace: 'off',
+    actionTimeout: 15_000,
   },
   webServer: {
     command: `npx tsx src/server/main.ts --port ${PORT} --host 127.0.0.1`,

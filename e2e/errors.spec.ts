@@ -7,7 +7,7 @@ const CASES = [
     name: 'an MPD with no playable representation',
     src: '/e2e/fixtures/unsupported-codecs.mpd',
     code: 'NO_PLAYABLE_REPRESENTATION',
-    category: 'manifest',
+    category: 'capability',
   },
   { name: 'an MPD that is not there (404)', src: '/media/no-such.mpd', code: 'MANIFEST_LOAD_FAILED', category: 'manifest', status: 404 },
   {

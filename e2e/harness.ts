@@ -25,6 +25,7 @@ export interface HarnessInfo {
   states: string[];
   representations: { type: string; id: string; level: number }[];
   stalls: number;
+  stallRecords: { startMs: number; endMs?: number; positionS: number }[];
   startupMs: number | undefined;
   videoLevels: { id: string; level: number; bandwidth: number; height?: number }[];
 }

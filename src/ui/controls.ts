@@ -88,6 +88,7 @@ export class SprintControls extends LitElement {
     _quality: { state: true },
     _playing: { state: true },
     _menuOpen: { state: true },
+    _menuMaxHeight: { state: true },
     _scrub: { state: true },
   };
 
@@ -117,6 +118,8 @@ export class SprintControls extends LitElement {
   declare private _quality: QualitySelection;
   declare private _playing: RepresentationInfo | undefined;
   declare private _menuOpen: boolean;
+  /** Room above the quality button inside the player (and the viewport), px. */
+  declare private _menuMaxHeight: number | undefined;
   /** Seek-bar value while the user drags it, undefined otherwise. */
   declare private _scrub: number | undefined;
 
@@ -195,6 +198,7 @@ export class SprintControls extends LitElement {
   toggleQualityMenu(open = !this._menuOpen): void {
     this._menuOpen = open;
     if (open) {
+      this._menuMaxHeight = this._roomAboveQualityButton();
       this.idle = false;
       this._clearIdleTimer();
       void this.updateComplete.then(() => {
@@ -204,6 +208,15 @@ export class SprintControls extends LitElement {
     } else {
       this._scheduleIdle();
     }
+  }
+
+  /** The menu opens upwards; keep it inside the player so a small player's menu is never off screen. */
+  private _roomAboveQualityButton(): number | undefined {
+    const button = this.renderRoot.querySelector<HTMLElement>('[data-testid="quality"]');
+    const container = this.activityTarget ?? this.parentElement;
+    if (!button || !container) return undefined;
+    const top = Math.max(container.getBoundingClientRect().top, 0);
+    return Math.max(80, button.getBoundingClientRect().top - top - 12);
   }
 
   // ---- bindings -------------------------------------------------------------
@@ -521,6 +534,7 @@ export class SprintControls extends LitElement {
               aria-label="Quality"
               part="quality-menu"
               data-testid="quality-menu"
+              style=${this._menuMaxHeight === undefined ? '' : `max-height: ${this._menuMaxHeight}px`}
               @keydown=${this._onMenuKeyDown}
             >
               <button
