@@ -30,6 +30,8 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: true,
         sourcemap: true,
         target: 'es2022',
+        // Vite keeps whitespace in ES library output; the published bundle is minified in full.
+        rolldownOptions: { output: { minify: true } },
         lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'sprint.js' },
       },
     };
