@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_MODEL_PARAMETERS,
+  LINUX_RESTART_WINDOW_BYTES,
+  convergenceTimeS,
+  downloadSizeFor,
+  downloadTimeS,
+  predictedFraction,
+  type NetworkState,
+} from './throughput-model.js';
+
+/** The lab's reference cell: 20 Mbit/s, 40 ms, 1 BDP queue, one cubic competitor. */
+const reference: NetworkState = {
+  fairShareBps: 10e6,
+  baseRttMs: 40,
+  loadedRttMs: 80,
+  idleRestart: true,
+  restartWindowBytes: LINUX_RESTART_WINDOW_BYTES,
+  competingFlows: 1,
+};
+
+describe('predictedFraction', () => {
+  it('is monotonic in size and bounded by 1', () => {
+    let previous = 0;
+    for (let bytes = 1e3; bytes <= 1e9; bytes *= 1.5) {
+      const f = predictedFraction(bytes, reference);
+      expect(f).toBeGreaterThanOrEqual(previous - 1e-12);
+      expect(f).toBeLessThanOrEqual(1);
+      expect(f).toBeGreaterThan(0);
+      previous = f;
+    }
+    expect(previous).toBeGreaterThan(0.99);
+  });
+
+  it('reproduces the reference measurements it was fitted to (±0.07)', () => {
+    // Measured: 250 KB every 2 s → 0.31 of fair share; 2 MB every 16 s → 0.42.
+    expect(predictedFraction(250e3, reference)).toBeGreaterThan(0.31 - 0.07);
+    expect(predictedFraction(250e3, reference)).toBeLessThan(0.31 + 0.07);
+    expect(predictedFraction(2e6, reference)).toBeGreaterThan(0.42 - 0.07);
+    expect(predictedFraction(2e6, reference)).toBeLessThan(0.42 + 0.07);
+  });
+
+  it('gives a download that starts with an open window nearly all of its fair share', () => {
+    expect(predictedFraction(2e6, { ...reference, idleRestart: false })).toBeGreaterThan(0.95);
+  });
+
+  it('is zero for nothing and rejects an impossible network', () => {
+    expect(predictedFraction(0, reference)).toBe(0);
+    expect(() => predictedFraction(1e6, { ...reference, loadedRttMs: 10 })).toThrow(RangeError);
+    expect(() => predictedFraction(1e6, { ...reference, fairShareBps: 0 })).toThrow(RangeError);
+  });
+
+  it('times tiny downloads by slow-start rounds', () => {
+    expect(downloadTimeS(10e3, reference)).toBeCloseTo(0.08 * (1 + Math.log2(10e3 / LINUX_RESTART_WINDOW_BYTES + 1)), 6);
+  });
+});
+
+describe('downloadSizeFor', () => {
+  it('finds the smallest size reaching the target', () => {
+    const size = downloadSizeFor(0.9, reference);
+    expect(predictedFraction(size, reference)).toBeGreaterThanOrEqual(0.9);
+    expect(predictedFraction(size * 0.98, reference)).toBeLessThan(0.9);
+  });
+
+  it('grows with RTT', () => {
+    const sizes = [20, 40, 80, 160].map((rtt) => downloadSizeFor(0.9, { ...reference, baseRttMs: rtt, loadedRttMs: 2 * rtt }));
+    for (let i = 1; i < sizes.length; i++) expect(sizes[i]!).toBeGreaterThan(sizes[i - 1]!);
+  });
+
+  it('grows with the number of competing flows at the same fair share', () => {
+    // More competitors keep the queue fuller (earlier first loss) and take more loss
+    // epochs to yield bandwidth. At a fixed link rate the per-flow window also shrinks,
+    // which shortens each epoch, so there the size need not grow (docs/model.md).
+    const sizes = [1, 2, 3, 4].map((n) => downloadSizeFor(0.9, { ...reference, competingFlows: n }));
+    for (let i = 1; i < sizes.length; i++) expect(sizes[i]!).toBeGreaterThan(sizes[i - 1]!);
+  });
+
+  it('is larger for a higher target and rejects targets outside (0, 1)', () => {
+    expect(downloadSizeFor(0.95, reference)).toBeGreaterThan(downloadSizeFor(0.9, reference));
+    expect(() => downloadSizeFor(1, reference)).toThrow(RangeError);
+    expect(() => downloadSizeFor(0, reference)).toThrow(RangeError);
+  });
+
+  it('scales the convergence time with the CUBIC epoch of the path', () => {
+    const small = convergenceTimeS({ ...reference, fairShareBps: 2.5e6 });
+    const large = convergenceTimeS(reference);
+    expect(large).toBeGreaterThan(small);
+    // Per-flow path window: (20 Mbit/s link × 80 ms loaded RTT) / 2 flows = 100 KB.
+    expect(large).toBeCloseTo(DEFAULT_MODEL_PARAMETERS.convergenceEpochs * Math.cbrt((100e3 / 1448) * 0.3 / 0.4), 6);
+  });
+});
