@@ -2,6 +2,8 @@
  * Player actions shared by the controls' buttons and the keyboard shortcuts.
  * They act on the <video> (and the fullscreen target) only.
  */
+import { toggleFullscreen } from './fullscreen.js';
+import { SEEK_STEP_S, VOLUME_STEP, type KeyAction } from './keys.js';
 
 /** Plays (or replays from the end) a paused video, pauses a playing one. */
 export function togglePlay(video: HTMLVideoElement): void {
@@ -56,44 +58,32 @@ export function toggleMute(video: HTMLVideoElement): void {
   }
 }
 
-interface WebkitVideo extends HTMLVideoElement {
-  webkitEnterFullscreen?: () => void;
-  webkitDisplayingFullscreen?: boolean;
-}
-
-export function isFullscreen(target: Element, video?: HTMLVideoElement): boolean {
-  try {
-    if (target.matches(':fullscreen')) return true;
-  } catch {
-    // ':fullscreen' unsupported: fall through to the document's view.
-    if (document.fullscreenElement === target) return true;
-  }
-  return (video as WebkitVideo | undefined)?.webkitDisplayingFullscreen === true;
-}
-
-/** True when the target (or, on iPhone, the video alone) can go full screen. */
-export function canFullscreen(target: Element, video?: HTMLVideoElement): boolean {
-  if (document.fullscreenEnabled && typeof target.requestFullscreen === 'function') return true;
-  return typeof (video as WebkitVideo | undefined)?.webkitEnterFullscreen === 'function';
-}
-
 /**
- * Enters full screen on the target (so the controls and overlays come along),
- * or leaves it. Falls back to the video's own full screen where element
- * full screen is unavailable (iPhone Safari).
+ * Performs a keyboard shortcut's action on the video, or full screen on
+ * `fullscreenTarget`. 'stats' belongs to the element and is not handled here.
  */
-export async function toggleFullscreen(target: Element, video?: HTMLVideoElement): Promise<void> {
-  try {
-    if (isFullscreen(target, video)) {
-      if (document.fullscreenElement) await document.exitFullscreen();
-      return;
-    }
-    if (document.fullscreenEnabled && typeof target.requestFullscreen === 'function') {
-      await target.requestFullscreen();
-      return;
-    }
-    (video as WebkitVideo | undefined)?.webkitEnterFullscreen?.();
-  } catch {
-    // Refused (no user activation, permissions policy): nothing to do.
+export function performAction(action: Exclude<KeyAction, 'stats'>, video: HTMLVideoElement, fullscreenTarget: Element): void {
+  switch (action) {
+    case 'toggle-play':
+      togglePlay(video);
+      break;
+    case 'seek-back':
+      seekBy(video, -SEEK_STEP_S);
+      break;
+    case 'seek-forward':
+      seekBy(video, SEEK_STEP_S);
+      break;
+    case 'volume-up':
+      changeVolume(video, VOLUME_STEP);
+      break;
+    case 'volume-down':
+      changeVolume(video, -VOLUME_STEP);
+      break;
+    case 'fullscreen':
+      void toggleFullscreen(fullscreenTarget, video);
+      break;
+    case 'mute':
+      toggleMute(video);
+      break;
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Sprint's web components. Importing this module registers <sprint-player>,
- * <sprint-controls> and <sprint-stats-overlay> (when not already defined).
+ * <sprint-controls>, <sprint-quality-menu> and <sprint-stats-overlay> (when
+ * not already defined).
  */
 export { SprintPlayerElement, defineSprintPlayer, type ErrorDisplay } from './sprint-player-element.js';
 export { SprintControls, defineSprintControls, IDLE_MS } from './controls.js';
