@@ -44,6 +44,18 @@ export interface AbrContext {
   readonly previousLevel: number | undefined;
   readonly playbackRate: number;
   readonly phase: PlaybackPhase;
+  /**
+   * When the last media download of this type completed (same clock as nowMs);
+   * undefined before the first or when the player does not track it. BOLA uses
+   * it to tell idle time (buffer full, scheduler waiting) from download time.
+   */
+  readonly lastDownloadEndMs?: number | undefined;
+  /**
+   * Sizes in bytes of the next segments, `[level][k]` for segment
+   * `segmentIndex + k`, as far as known (sidx, or a simulator's media model);
+   * undefined when unknown. RobustMPC uses them instead of bandwidth × duration.
+   */
+  readonly upcomingSegmentBytes?: readonly (readonly number[])[] | undefined;
 }
 
 export interface AbrDecision {

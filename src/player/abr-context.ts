@@ -1,7 +1,11 @@
-/** Builds the read-only context an ABR controller decides on. */
+/**
+ * Builds the read-only context an ABR controller decides on. Pure: the
+ * download driver and the trace-driven simulator (src/sim) both call it, so a
+ * controller sees the same context in tests as in the browser.
+ */
 import type { AbrContext, PlaybackPhase } from '../abr/types.js';
-import type { MediaTrack } from './media-track.js';
-import type { PlayerConfig } from './types.js';
+import type { ContentType } from '../manifest/types.js';
+import type { PlayerConfig, RepresentationInfo } from './types.js';
 
 /** What the player knows outside the track: estimates and playback state. */
 export interface AbrInputs {
@@ -16,13 +20,28 @@ export interface AbrInputs {
   readonly stalled: boolean;
 }
 
+/** The part of a media track the context is built from; MediaTrack fits it, as does the simulator's track. */
+export interface AbrTrackView {
+  readonly contentType: ContentType;
+  readonly levels: readonly RepresentationInfo[];
+  readonly segmentCount: number;
+  referenceAt(index: number): { readonly durationS: number } | undefined;
+}
+
+/** Per-track facts a caller may know and pass on (see AbrContext for their meaning). */
+export interface AbrTrackExtras {
+  readonly lastDownloadEndMs?: number | undefined;
+  readonly upcomingSegmentBytes?: readonly (readonly number[])[] | undefined;
+}
+
 export function buildAbrContext(
-  track: MediaTrack,
+  track: AbrTrackView,
   segmentIndex: number,
   previousLevel: number | undefined,
   startupComplete: boolean,
   inputs: AbrInputs,
-  config: PlayerConfig,
+  config: Pick<PlayerConfig, 'bufferTargetS'>,
+  extras: AbrTrackExtras = {},
 ): AbrContext {
   const phase: PlaybackPhase = !startupComplete ? 'startup' : inputs.stalled ? 'recovering' : 'steady';
   return {
@@ -48,5 +67,7 @@ export function buildAbrContext(
     previousLevel,
     playbackRate: inputs.playbackRate,
     phase,
+    lastDownloadEndMs: extras.lastDownloadEndMs,
+    upcomingSegmentBytes: extras.upcomingSegmentBytes,
   };
 }
