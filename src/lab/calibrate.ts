@@ -6,7 +6,7 @@
 import { startBulkFlow } from './competitors.js';
 import { diffDelayLineStats, judgeLateness, type DelayLineStats } from './delay-stats.js';
 import type { CongestionControl, DelayBackendKind } from './options.js';
-import { EchoServer, probeRtt, type RttSummary } from './rtt-probe.js';
+import { EchoServer, probeRtt, probeRttSeries, summarizeWindow, type RttSeries, type RttSummary } from './rtt-probe.js';
 
 export const CALIBRATION_PORTS = { echo: 9000, bulk: 5200 } as const;
 
@@ -14,7 +14,12 @@ const IDLE_PROBES = { count: 20, intervalMs: 10 } as const;
 const BULK_SECONDS = 6;
 /** Slow start and the first queue fill are over by then at the lab's rates and RTTs. */
 const STEADY_FROM_S = 2;
-const LOADED_PROBES = { count: 350, intervalMs: 10 } as const;
+/**
+ * Probes cover the whole bulk flow: slow start's overshoot is what reliably
+ * fills the drop-tail queue (cubic's own refill cycle can take longer than the
+ * flow), so the maximum RTT over the flow measures the queue limit.
+ */
+const LOADED_PROBES = { count: BULK_SECONDS * 100, intervalMs: 10 } as const;
 /** TCP/IP header overhead at MTU 1500 with timestamps: 1448 payload bytes per 1500. */
 export const EXPECTED_GOODPUT_FRACTION = 1448 / 1500;
 
@@ -34,10 +39,19 @@ export interface ConfiguredLink {
 export interface Calibration {
   configured: ConfiguredLink;
   idleRtt: RttSummary;
-  /** RTT while one bulk flow saturates the link (steady part). */
+  /** RTT while one bulk flow saturates the link (steady part, after slow start). */
   loadedRtt: RttSummary;
-  /** Loaded RTT (p95 / max) minus the idle median: the standing queue. */
+  /**
+   * RTT with a full queue: p99 over the whole bulk flow, slow-start overshoot
+   * included. p99 rather than the maximum, because on a busy host single
+   * probes are delayed by scheduling (softirq deferral), not by the queue.
+   */
+  fullQueueRttMs: number;
+  /** Highest RTT over the whole bulk flow (reported, not trusted). */
+  peakRttMs: number;
+  /** Steady loaded p95 minus the idle median: the typical standing queue. */
   queueDelayP95Ms: number;
+  /** Full-queue RTT minus the idle median. */
   queueDelayMaxMs: number;
   /** Queue size implied by queueDelayMaxMs at the configured rate. */
   queueEstimateBytes: number;
@@ -61,8 +75,6 @@ export interface CalibrationContext {
   delayStats: () => Promise<DelayLineStats | undefined>;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export async function calibrate(context: CalibrationContext): Promise<Calibration> {
   const { configured } = context;
   const delayBefore = await context.delayStats();
@@ -77,22 +89,26 @@ export async function calibrate(context: CalibrationContext): Promise<Calibratio
       serverAddress: context.serverAddress,
       durationS: BULK_SECONDS,
     });
-    let loadedRtt: RttSummary;
+    let loaded: RttSeries;
     try {
-      await sleep(STEADY_FROM_S * 1000);
-      loadedRtt = await probeRtt(context.clientNs, context.serverAddress, echo.port, LOADED_PROBES);
+      loaded = await probeRttSeries(context.clientNs, context.serverAddress, echo.port, LOADED_PROBES);
       await flow.done();
     } finally {
       await flow.stop();
     }
+    const flowEnd = flow.startedAt + BULK_SECONDS * 1000;
+    const loadedRtt = summarizeWindow(loaded, flow.startedAt + STEADY_FROM_S * 1000, flowEnd);
+    const wholeFlow = summarizeWindow(loaded, flow.startedAt, flowEnd);
     const goodputMbps = flow.meanMbps(STEADY_FROM_S, BULK_SECONDS);
     const delayAfter = await context.delayStats();
     const delayLine = delayAfter && delayBefore ? diffDelayLineStats(delayAfter, delayBefore) : delayAfter;
-    const queueDelayMaxMs = loadedRtt.maxMs - idleRtt.medianMs;
+    const queueDelayMaxMs = wholeFlow.p99Ms - idleRtt.medianMs;
     const calibration: Calibration = {
       configured,
       idleRtt,
       loadedRtt,
+      fullQueueRttMs: wholeFlow.p99Ms,
+      peakRttMs: wholeFlow.maxMs,
       queueDelayP95Ms: loadedRtt.p95Ms - idleRtt.medianMs,
       queueDelayMaxMs,
       queueEstimateBytes: Math.round(((queueDelayMaxMs / 1000) * configured.rateMbps * 1e6) / 8),
@@ -150,7 +166,8 @@ export function formatCalibration(c: Calibration): string {
       `${k.congestionControl}, delay backend ${k.delayBackend}`,
     `  idle RTT:   ${rtt(c.idleRtt)}`,
     `  loaded RTT: ${rtt(c.loadedRtt)}`,
-    `  queue delay p95 ${c.queueDelayP95Ms.toFixed(1)} ms, max ${c.queueDelayMaxMs.toFixed(1)} ms ≈ ${Math.round(c.queueEstimateBytes)} B`,
+    `  over the whole flow: p99 ${c.fullQueueRttMs.toFixed(2)} ms (full queue), max ${c.peakRttMs.toFixed(2)} ms`,
+    `  queue delay p95 ${c.queueDelayP95Ms.toFixed(1)} ms, full ${c.queueDelayMaxMs.toFixed(1)} ms ≈ ${Math.round(c.queueEstimateBytes)} B`,
     `  goodput ${c.goodputMbps.toFixed(2)} Mbit/s (${((100 * c.goodputMbps) / k.rateMbps).toFixed(1)}% of rate); ` +
       `fair share with ${c.competitors} competitor(s): ${c.fairShareMbps.toFixed(2)} Mbit/s`,
     ...c.warnings.map((w) => `  WARNING: ${w}`),

@@ -1,6 +1,7 @@
 /** Tearing namespaces and processes down: normally, at exit, and after a crashed run. */
 import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { run, runSyncQuietly } from './exec.js';
 import { isOwnerAlive, readRunStates } from './run-state.js';
 import { NAMESPACE_PREFIX } from './topology.js';
@@ -98,6 +99,16 @@ export async function removeStaleLabs(stateDir: string, log: (line: string) => v
     if (runId === undefined || liveRunIds.has(runId)) continue;
     await removeNamespace(ns);
     log(`removed stale namespace ${ns}`);
+  }
+  await removeStaleWrappers(path.join(stateDir, 'wrappers'), liveRunIds);
+}
+
+/** Chromium wrappers are named chromium-<namespace>; drop those of dead runs. */
+async function removeStaleWrappers(dir: string, liveRunIds: ReadonlySet<string>): Promise<void> {
+  const entries = await readdir(dir).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const runId = runIdOfNamespace(entry.replace(/^chromium-/, ''));
+    if (runId !== undefined && !liveRunIds.has(runId)) await rm(path.join(dir, entry), { force: true });
   }
 }
 

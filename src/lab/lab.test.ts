@@ -4,7 +4,9 @@ import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
 import type { Calibration } from './calibrate.js';
+import { writeChromiumWrapper } from './chromium-wrapper.js';
 import { listNamespaces, removeStaleLabs } from './cleanup.js';
 import { run } from './exec.js';
 import { createLab, type Lab } from './lab.js';
@@ -91,6 +93,18 @@ describe.skipIf(hostProblem !== undefined)(
         await echo.stop();
       }
     }, 20_000);
+
+    it('writes an executable wrapper that runs a program inside the client namespace', async () => {
+      // ip stands in for Chromium: its output proves which namespace it ran in.
+      const wrapper = await writeChromiumWrapper(lab.namespaces.client, { dir: '/tmp/sprint-lab-test-wrappers', chromiumPath: '/usr/sbin/ip' });
+      try {
+        const { stdout } = await run(wrapper, ['-4', 'addr', 'show']);
+        expect(stdout).toContain(`${lab.addresses.client}/24`);
+        expect(await lab.chromiumExecutable()).toMatch(/chromium-sprint-\w+-client$/);
+      } finally {
+        await rm(wrapper, { force: true });
+      }
+    });
 
     it('leaves no namespace, TUN device or delay-line process after close()', async () => {
       await lab.close();

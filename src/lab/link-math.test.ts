@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { calibrationWarnings, EXPECTED_GOODPUT_FRACTION, type ConfiguredLink } from './calibrate.js';
 import { bdpBytes, htbBurstBytes, LAB_MTU, queueDelayMs, queueLimitBytes, splitRtt } from './link-math.js';
 import { resolveLabOptions } from './options.js';
-import { percentile, summarizeRtts } from './rtt-probe.js';
+import { percentile, rttWindow, summarizeRtts, summarizeWindow } from './rtt-probe.js';
 import { htbClassArgs, planShaper } from './shaper.js';
 
 describe('link math', () => {
@@ -66,6 +66,13 @@ describe('RTT statistics', () => {
     expect(percentile(values, 100)).toBe(100);
     expect(summarizeRtts([3, 1, 2], 1)).toMatchObject({ samples: 3, lost: 1, minMs: 1, medianMs: 2, maxMs: 3 });
   });
+
+  it('cuts a probe series into windows by send time', () => {
+    const series = { startedAtMs: 1000, intervalMs: 10, rttsMs: [40, 41, null, 80, 79] };
+    expect(rttWindow(series)).toEqual({ rttsMs: [40, 41, 80, 79], lost: 1 });
+    expect(rttWindow(series, 1020, 1040)).toEqual({ rttsMs: [80], lost: 1 });
+    expect(summarizeWindow(series, 1030).maxMs).toBe(80);
+  });
 });
 
 describe('calibration warnings', () => {
@@ -75,7 +82,7 @@ describe('calibration warnings', () => {
   };
   const rtt = (medianMs: number) => ({ samples: 20, lost: 0, minMs: medianMs, medianMs, p95Ms: medianMs, p99Ms: medianMs, maxMs: medianMs });
   const base = {
-    configured, idleRtt: rtt(40.5), loadedRtt: rtt(80), queueDelayP95Ms: 39, queueDelayMaxMs: 40,
+    configured, idleRtt: rtt(40.5), loadedRtt: rtt(70), fullQueueRttMs: 80.5, peakRttMs: 81, queueDelayP95Ms: 39, queueDelayMaxMs: 40,
     queueEstimateBytes: 100_000, goodputMbps: 20 * EXPECTED_GOODPUT_FRACTION, competitors: 1, fairShareMbps: 9.6,
   };
 

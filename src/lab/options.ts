@@ -1,5 +1,5 @@
 /** Lab configuration: defaults and validation. */
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export type CongestionControl = 'cubic' | 'bbr' | 'reno';
 export type DelayBackendKind = 'tun' | 'netem';
@@ -41,7 +41,8 @@ export const DEFAULT_LAB_OPTIONS: Readonly<LabOptions> = {
   competitors: 0,
   congestionControl: 'cubic',
   delayBackend: 'auto',
-  cacheDir: path.resolve('node_modules/.cache/sprint-lab'),
+  // Relative to the repository, not the cwd, so any caller shares one build.
+  cacheDir: fileURLToPath(new URL('../../node_modules/.cache/sprint-lab', import.meta.url)),
   handleSignals: true,
   log: (line) => console.error(`[lab] ${line}`),
 };

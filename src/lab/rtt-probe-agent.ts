@@ -1,7 +1,8 @@
 /**
  * UDP RTT probe, run inside a lab namespace (these machines have no `ping`).
  *   echo  --port P                                  : echo every datagram back
- *   probe --host H --port P --count N --interval-ms I : print {"rttsMs":[...],"lost":n}
+ *   probe --host H --port P --count N --interval-ms I :
+ *     print {"startedAtMs":<epoch ms of probe 0>,"intervalMs":I,"rttsMs":[ms or null per probe]}
  * Times are taken with process.hrtime; event-loop overhead is ~0.1 ms.
  */
 import { createSocket } from 'node:dgram';
@@ -27,14 +28,15 @@ function runProbe(host: string, port: number, count: number, intervalMs: number)
   const sentAt: bigint[] = [];
   const rtts: Array<number | undefined> = new Array<number | undefined>(count).fill(undefined);
   let replies = 0;
+  let startedAtMs = 0;
   let finished = false;
   let giveUp: NodeJS.Timeout | undefined;
   const finish = (): void => {
     if (finished) return;
     finished = true;
     clearTimeout(giveUp);
-    const received = rtts.filter((rtt): rtt is number => rtt !== undefined);
-    process.stdout.write(`${JSON.stringify({ rttsMs: received, lost: count - received.length })}\n`);
+    const rttsMs = rtts.map((rtt) => rtt ?? null);
+    process.stdout.write(`${JSON.stringify({ startedAtMs, intervalMs, rttsMs })}\n`);
     socket.close();
   };
   socket.on('message', (message) => {
@@ -47,6 +49,7 @@ function runProbe(host: string, port: number, count: number, intervalMs: number)
   });
   socket.connect(port, host, () => {
     let seq = 0;
+    startedAtMs = Date.now();
     const sendNext = (): void => {
       const payload = Buffer.alloc(PROBE_BYTES);
       payload.writeUInt32BE(seq, 0);

@@ -92,14 +92,43 @@ export interface ProbeOptions {
   intervalMs: number;
 }
 
-/** Sends `count` probes `intervalMs` apart from `ns` to host:port and returns the RTTs. */
-export async function probeRtt(ns: string, host: string, port: number, options: ProbeOptions): Promise<RttSummary> {
+/** Probe results in send order: probe i left at startedAtMs + i × intervalMs; null = lost. */
+export interface RttSeries {
+  startedAtMs: number;
+  intervalMs: number;
+  rttsMs: Array<number | null>;
+}
+
+/** RTTs of the probes sent in [fromMs, toMs) (epoch ms), plus how many of those were lost. */
+export function rttWindow(series: RttSeries, fromMs = -Infinity, toMs = Infinity): { rttsMs: number[]; lost: number } {
+  const rttsMs: number[] = [];
+  let lost = 0;
+  series.rttsMs.forEach((rtt, i) => {
+    const sentAt = series.startedAtMs + i * series.intervalMs;
+    if (sentAt < fromMs || sentAt >= toMs) return;
+    if (rtt === null) lost += 1;
+    else rttsMs.push(rtt);
+  });
+  return { rttsMs, lost };
+}
+
+export function summarizeWindow(series: RttSeries, fromMs?: number, toMs?: number): RttSummary {
+  const { rttsMs, lost } = rttWindow(series, fromMs, toMs);
+  return summarizeRtts(rttsMs, lost);
+}
+
+/** Sends `count` probes `intervalMs` apart from `ns` to host:port and returns every result. */
+export async function probeRttSeries(ns: string, host: string, port: number, options: ProbeOptions): Promise<RttSeries> {
   const [node, args] = agentArgv([
     'probe', '--host', host, '--port', String(port),
     '--count', String(options.count), '--interval-ms', String(options.intervalMs),
   ]);
   const { stdout } = await runInNamespace(ns, node, args, { timeoutMs: options.count * options.intervalMs + 30_000 });
   const lastLine = stdout.trim().split('\n').pop() ?? '';
-  const result = JSON.parse(lastLine) as { rttsMs: number[]; lost: number };
-  return summarizeRtts(result.rttsMs, result.lost);
+  return JSON.parse(lastLine) as RttSeries;
+}
+
+/** Probes and summarizes in one go. */
+export async function probeRtt(ns: string, host: string, port: number, options: ProbeOptions): Promise<RttSummary> {
+  return summarizeWindow(await probeRttSeries(ns, host, port, options));
 }
