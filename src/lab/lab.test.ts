@@ -102,7 +102,7 @@ describe.skipIf(hostProblem !== undefined)(
         expect(stdout).toContain(`${lab.addresses.client}/24`);
         expect(await lab.chromiumExecutable()).toMatch(/chromium-sprint-\w+-client$/);
       } finally {
-        await rm(wrapper, { force: true });
+        await rm('/tmp/sprint-lab-test-wrappers', { recursive: true, force: true });
       }
     });
 
