@@ -19,6 +19,8 @@ export const qualityMenuStyles = css`
     right: 0;
     bottom: calc(100% + 6px);
     min-width: 200px;
+    /* The max-height (and the inline one from _roomAboveButton) includes the padding. */
+    box-sizing: border-box;
     max-height: 60vh;
     overflow-y: auto;
     padding: 6px 0;
