@@ -61,4 +61,19 @@ describe('resolveAbr', () => {
     expect(resolveAbr(() => mine)).toBe(mine);
     expect(() => resolveAbr('nope')).toThrow(SprintError);
   });
+  it('knows every built-in controller by its name and makes a fresh one each time', () => {
+    for (const name of ['throughput', 'bba', 'bola', 'robustmpc', 'dynamic']) {
+      const controller = resolveAbr(name);
+      expect(controller.name).toBe(name);
+      expect(resolveAbr(name)).not.toBe(controller);
+      const level = controller.choose(context()).level;
+      expect(level).toBeGreaterThanOrEqual(0);
+      expect(level).toBeLessThan(ladder.length);
+    }
+  });
+  it('adds extra names beside the built-ins', () => {
+    const mine = { name: 'mine', choose: () => ({ level: 2 }) };
+    expect(resolveAbr('mine', { mine: () => mine })).toBe(mine);
+    expect(resolveAbr('bola', { mine: () => mine }).name).toBe('bola');
+  });
 });

@@ -1,8 +1,13 @@
 /**
  * ABR controllers by name, per player instance (no global registry):
- * `resolveAbr('throughput')`, or a user's controller object or factory.
+ * `resolveAbr('bola')`, or a user's controller object or factory. Every name
+ * makes a fresh controller, so stateful ones (BOLA, RobustMPC) are not shared.
  */
 import { SprintError } from '../errors.js';
+import { BbaRule } from './bba.js';
+import { BolaRule } from './bola-rule.js';
+import { DynamicRule } from './dynamic-rule.js';
+import { RobustMpcRule } from './robust-mpc.js';
 import { ThroughputRule } from './throughput-rule.js';
 import type { AbrController, AbrFactory } from './types.js';
 
@@ -10,6 +15,10 @@ export type AbrSpec = string | AbrController | AbrFactory;
 
 export const BUILT_IN_ABR: Readonly<Record<string, AbrFactory>> = {
   throughput: () => new ThroughputRule(),
+  bba: () => new BbaRule(),
+  bola: () => new BolaRule(),
+  robustmpc: () => new RobustMpcRule(),
+  dynamic: () => new DynamicRule(),
 };
 
 export function resolveAbr(spec: AbrSpec, extra: Readonly<Record<string, AbrFactory>> = {}): AbrController {
