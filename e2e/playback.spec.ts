@@ -2,11 +2,12 @@ import { expect, test } from '@playwright/test';
 import { createPlayer, mediaRequests, openHarness, playerInfo, waitForTime } from './harness.js';
 
 const MODES = ['number', 'timeline', 'single'] as const;
+const SCHEDULERS = ['sprint', 'sequential'] as const;
 
-for (const mode of MODES) {
-  test(`${mode}: plays to the end without a stall after startup`, async ({ page }) => {
+for (const scheduler of SCHEDULERS) for (const mode of MODES) {
+  test(`${scheduler} · ${mode}: plays to the end without a stall after startup`, async ({ page }) => {
     const { pageErrors } = await openHarness(page);
-    const index = await createPlayer(page, { src: `/media/${mode}/manifest.mpd`, playbackRate: 2 });
+    const index = await createPlayer(page, { src: `/media/${mode}/manifest.mpd`, playbackRate: 2, attributes: { scheduler } });
     await expect.poll(async () => (await playerInfo(page, index)).ended, { timeout: 90_000 }).toBe(true);
     const info = await playerInfo(page, index);
     expect(info.errors).toEqual([]);
@@ -28,11 +29,11 @@ for (const mode of MODES) {
 
 test('seeking into unbuffered time resumes playback there', async ({ page }) => {
   const { pageErrors } = await openHarness(page);
-  const index = await createPlayer(page, { src: '/media/number/manifest.mpd', config: { bufferTargetS: 6, startupBufferS: 2 } });
+  const index = await createPlayer(page, { src: '/media/number/manifest.mpd', config: { bufferTargetS: 6, maxBufferS: 6, startupBufferS: 2 } });
   await waitForTime(page, index, 1);
   const before = await playerInfo(page, index);
   const maxRequested = Math.max(...mediaRequests(before).map((r) => r.segmentIndex));
-  expect(maxRequested).toBeLessThan(10); // 30 s is far beyond the 6 s target: unbuffered
+  expect(maxRequested).toBeLessThan(10); // 30 s is far beyond the 6 s buffer: unbuffered
   await page.evaluate(() => {
     (window as any).harness.players[0].element.video.currentTime = 30;
   });

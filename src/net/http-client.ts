@@ -5,6 +5,7 @@
  */
 import { SprintError } from '../errors.js';
 import type { FetchRequest, FetchResult, ChunkSample } from './types.js';
+import { ResourceTimingWatcher } from './resource-timing.js';
 
 export type Clock = () => number;
 
@@ -19,11 +20,22 @@ export class HttpClient {
   private readonly clock: Clock;
   private readonly fetchImpl: typeof fetch;
   private readonly protocolOf: (url: string, startMs: number) => string | undefined;
+  private readonly watcher: ResourceTimingWatcher | undefined;
 
   constructor(options: HttpClientOptions = {}) {
     this.clock = options.clock ?? (() => performance.now());
     this.fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
-    this.protocolOf = options.protocolOf ?? protocolFromResourceTiming;
+    if (options.protocolOf) this.protocolOf = options.protocolOf;
+    else {
+      const watcher = new ResourceTimingWatcher();
+      this.watcher = watcher;
+      this.protocolOf = (url, startMs) => watcher.protocolOf(url, startMs);
+    }
+  }
+
+  /** Stops watching Resource Timing; the client can still fetch. */
+  dispose(): void {
+    this.watcher?.disconnect();
   }
 
   /**
@@ -66,6 +78,8 @@ export class HttpClient {
         fatal: false,
       });
     }
+    const length = Number(response.headers.get('Content-Length') ?? NaN);
+    request.onResponse?.({ status: response.status, contentLength: Number.isFinite(length) && length >= 0 ? length : undefined });
     const chunks: ChunkSample[] = [];
     const parts: Uint8Array<ArrayBuffer>[] = [];
     let bytes = 0;
@@ -99,6 +113,9 @@ export class HttpClient {
       });
     }
     const endMs = this.clock();
+    const entryUrl = response.url || request.url;
+    // The Resource Timing entry can land a task after the body ends: look once more then.
+    const protocol = this.protocolOf(entryUrl, startMs) ?? (await nextTask().then(() => this.protocolOf(entryUrl, startMs)));
     return {
       data: concat(parts, bytes),
       timing: {
@@ -108,7 +125,7 @@ export class HttpClient {
         bytes,
         chunks,
         status: response.status,
-        protocol: this.protocolOf(response.url || request.url, startMs),
+        protocol,
       },
     };
   }
@@ -133,13 +150,6 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The newest Resource Timing entry for `url` that started no earlier than our request. */
-export function protocolFromResourceTiming(url: string, startMs: number): string | undefined {
-  if (typeof performance === 'undefined' || typeof performance.getEntriesByName !== 'function') return undefined;
-  const entries = performance.getEntriesByName(url, 'resource') as PerformanceResourceTiming[];
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const entry = entries[i];
-    if (entry && entry.startTime >= startMs - 50) return entry.nextHopProtocol || undefined;
-  }
-  return undefined;
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

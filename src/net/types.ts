@@ -25,6 +25,8 @@ export interface FetchRequest {
   readonly signal?: AbortSignal;
   /** Called for each body chunk as it arrives (progress, early split of coalesced ranges). */
   readonly onChunk?: (chunk: Uint8Array, atMs: number) => void;
+  /** Called when headers arrive, with Content-Length where the server sent one. */
+  readonly onResponse?: (info: { status: number; contentLength: number | undefined }) => void;
 }
 
 export interface FetchResult {

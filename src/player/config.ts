@@ -2,16 +2,17 @@ import { SprintError } from '../errors.js';
 import type { PlayerConfig } from './types.js';
 
 export const DEFAULT_CONFIG: PlayerConfig = {
-  scheduler: 'sequential',
+  scheduler: 'sprint',
   abr: 'throughput',
   bufferTargetS: 30,
+  maxBufferS: 60,
   startupBufferS: 4,
   backBufferS: 30,
   maxBufferBytes: 200 * 1024 * 1024,
   maxGapJumpS: 0.5,
 };
 
-const POSITIVE_NUMBERS = ['bufferTargetS', 'startupBufferS', 'maxBufferBytes'] as const;
+const POSITIVE_NUMBERS = ['bufferTargetS', 'maxBufferS', 'startupBufferS', 'maxBufferBytes'] as const;
 const NON_NEGATIVE_NUMBERS = ['backBufferS', 'maxGapJumpS'] as const;
 
 /** Merges a partial config over a base and rejects values that cannot work, with a typed error. */

@@ -7,7 +7,7 @@
 import { SprintError } from '../errors.js';
 import type { ContentType } from '../manifest/types.js';
 import type { AbrController } from '../abr/types.js';
-import type { DownloadScheduler, SchedulerState, TrackSchedulingState } from '../scheduler/types.js';
+import type { DownloadScheduler, NetworkEstimate, RunEvent, SchedulerState, TrackSchedulingState } from '../scheduler/types.js';
 import { bufferedAhead, type BufferSink } from '../media/buffer-sink.js';
 import type { MediaTrack, TrackSegment } from './media-track.js';
 import type { SegmentLoader } from './segment-loader.js';
@@ -17,8 +17,7 @@ import { buildAbrContext, type AbrInputs } from './abr-context.js';
 interface InFlight {
   readonly controller: AbortController;
   readonly startedMs: number;
-  readonly progress: { bytesLoaded: number };
-  bytesExpected: number | undefined;
+  readonly progress: { bytesLoaded: number; bytesExpected: number | undefined };
 }
 
 interface ReadySegment {
@@ -51,6 +50,11 @@ export interface DownloadDriverDeps {
   readonly abrInputs: () => AbrInputs;
   readonly config: () => PlayerConfig;
   readonly quality: () => QualitySelection;
+  readonly network: () => NetworkEstimate;
+  /** A run-based scheduler started or ended a run. */
+  readonly onRun: (event: RunEvent) => void;
+  /** The player went from no request in flight to some (true) or back (false). */
+  readonly onBusy: (busy: boolean, atMs: number) => void;
   readonly onLevelChosen: (contentType: ContentType, level: number, reason: string | undefined) => void;
   readonly onAllAppended: () => void;
   readonly onFatal: (error: SprintError) => void;
@@ -62,6 +66,7 @@ export class DownloadDriver {
   private kickQueued = false;
   private startupComplete = false;
   private stopped = false;
+  private busy = false;
 
   constructor(private readonly deps: DownloadDriverDeps) {
     this.runtimes = deps.tracks.map((track) => ({
@@ -129,6 +134,13 @@ export class DownloadDriver {
     for (const rt of this.runtimes) this.reset(rt, rt.nextIndex);
   }
 
+  private updateBusy(): void {
+    const busy = this.requestsInFlight > 0;
+    if (busy === this.busy) return;
+    this.busy = busy;
+    this.deps.onBusy(busy, performance.now());
+  }
+
   private reset(rt: TrackRuntime, index: number): void {
     rt.generation += 1;
     for (const request of rt.inFlight.values()) request.controller.abort();
@@ -146,10 +158,12 @@ export class DownloadDriver {
       if (reached || !this.deps.video.paused) this.startupComplete = true;
     }
     const decision = this.deps.scheduler().decide(state);
+    if (decision.run) this.deps.onRun(decision.run);
     for (const order of decision.orders) {
       const rt = this.runtimes.find((r) => r.track.contentType === order.contentType);
       for (let i = 0; rt && i < order.segmentCount && rt.nextIndex < rt.track.segmentCount; i++) void this.issue(rt);
     }
+    this.updateBusy();
     if (this.recheckTimer !== undefined) clearTimeout(this.recheckTimer);
     this.recheckTimer = decision.recheckInMs === undefined ? undefined : setTimeout(() => this.kick(), decision.recheckInMs);
   }
@@ -165,6 +179,8 @@ export class DownloadDriver {
       startupComplete: this.startupComplete,
       bufferTargetS: config.bufferTargetS,
       startupBufferS: config.startupBufferS,
+      maxBufferS: config.maxBufferS,
+      network: this.deps.network(),
       tracks: this.runtimes.map((rt): TrackSchedulingState => {
         const next = rt.track.referenceAt(rt.nextIndex);
         return {
@@ -178,7 +194,7 @@ export class DownloadDriver {
             segmentIndex,
             startedMs: f.startedMs,
             bytesLoaded: f.progress.bytesLoaded,
-            bytesExpected: f.bytesExpected,
+            bytesExpected: f.progress.bytesExpected,
           })),
           currentBandwidth: rt.track.levels[rt.lastLevel ?? 0]?.bandwidth ?? 0,
         };
@@ -208,13 +224,17 @@ export class DownloadDriver {
   private async issue(rt: TrackRuntime): Promise<void> {
     const index = rt.nextIndex++;
     const generation = rt.generation;
-    const entry: InFlight = { controller: new AbortController(), startedMs: performance.now(), progress: { bytesLoaded: 0 }, bytesExpected: undefined };
+    const entry: InFlight = {
+      controller: new AbortController(),
+      startedMs: performance.now(),
+      progress: { bytesLoaded: 0, bytesExpected: undefined },
+    };
     rt.inFlight.set(index, entry);
     const signal = entry.controller.signal;
     try {
       const segment = await rt.track.segmentAt(this.chooseLevel(rt, index), index);
       const range = segment.segment.range;
-      entry.bytesExpected = range ? range.end - range.start + 1 : undefined;
+      if (range) entry.progress.bytesExpected = range.end - range.start + 1;
       const init = await this.deps.loader.loadInit(rt.track.contentType, segment, signal);
       const result = await this.deps.loader.loadMedia(rt.track.contentType, segment, signal, entry.progress);
       if (generation !== rt.generation) return;
@@ -225,6 +245,7 @@ export class DownloadDriver {
       this.fail(error);
     } finally {
       if (rt.inFlight.get(index) === entry) rt.inFlight.delete(index);
+      this.updateBusy();
       this.kick();
     }
   }

@@ -23,6 +23,8 @@ export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 500, ba
 
 export interface LoadProgress {
   bytesLoaded: number;
+  /** From the byte range or Content-Length, once known. */
+  bytesExpected: number | undefined;
 }
 
 export class SegmentLoader {
@@ -33,6 +35,8 @@ export class SegmentLoader {
     private readonly http: HttpClient,
     private readonly estimators: { throughput: ThroughputEstimator; rtt: RttEstimator },
     private readonly onRecord: (record: RequestRecord) => void,
+    /** Every body chunk of every request, as it arrives (activity and fair-share estimation). */
+    private readonly onChunk: (atMs: number, bytes: number) => void = () => undefined,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {}
 
@@ -42,7 +46,7 @@ export class SegmentLoader {
     if (!init) return Promise.resolve(undefined);
     let cached = this.initCache.get(segment.initKey);
     if (!cached) {
-      cached = this.load(contentType, segment, init, true, signal, { bytesLoaded: 0 }).then((r) => r.data);
+      cached = this.load(contentType, segment, init, true, signal, { bytesLoaded: 0, bytesExpected: undefined }).then((r) => r.data);
       this.initCache.set(segment.initKey, cached);
       cached.catch(() => this.initCache.delete(segment.initKey));
     }
@@ -69,7 +73,13 @@ export class SegmentLoader {
           url: ref.url,
           ...(ref.range ? { range: ref.range } : {}),
           signal,
-          onChunk: (chunk) => (progress.bytesLoaded += chunk.byteLength),
+          onChunk: (chunk, atMs) => {
+            progress.bytesLoaded += chunk.byteLength;
+            this.onChunk(atMs, chunk.byteLength);
+          },
+          onResponse: ({ contentLength }) => {
+            if (contentLength !== undefined) progress.bytesExpected = contentLength;
+          },
         });
         this.report(contentType, segment, ref, isInit, result, 'ok');
         if (!isInit) this.feedEstimators(result);

@@ -12,6 +12,7 @@ import { parseMpd } from '../manifest/parse-mpd.js';
 import { HttpClient } from '../net/http-client.js';
 import { ThroughputEstimator } from '../estimate/throughput.js';
 import { RttEstimator } from '../estimate/rtt.js';
+import { FairShareEstimator } from '../estimate/fair-share.js';
 import { resolveAbr } from '../abr/registry.js';
 import type { AbrController } from '../abr/types.js';
 import { resolveScheduler } from '../scheduler/registry.js';
@@ -26,6 +27,7 @@ import { SegmentLoader } from './segment-loader.js';
 import { DownloadDriver } from './download-driver.js';
 import { PlaybackMonitor } from './playback-monitor.js';
 import { PlayerStatsCollector } from './stats-collector.js';
+import { RunTracker } from './run-tracker.js';
 import type {
   PlayerConfig,
   PlayerEventMap,
@@ -64,6 +66,8 @@ export class SprintPlayer implements SprintPlayerApi {
   private session: Session | undefined;
   private throughput = new ThroughputEstimator();
   private rtt = new RttEstimator();
+  private fairShare = new FairShareEstimator();
+  private readonly runs = new RunTracker();
   private loadToken = 0;
   private statsTimer: ReturnType<typeof setInterval> | undefined;
   private readonly videoListeners: [string, () => void][];
@@ -104,6 +108,8 @@ export class SprintPlayer implements SprintPlayerApi {
     this.monitor.loading();
     this.throughput = new ThroughputEstimator();
     this.rtt = new RttEstimator();
+    this.fairShare = new FairShareEstimator();
+    this.runs.reset();
     this.stats.reset();
     this.abr.reset?.();
     try {
@@ -122,7 +128,15 @@ export class SprintPlayer implements SprintPlayerApi {
         media.destroy();
         return;
       }
-      const loader = new SegmentLoader(this.http, { throughput: this.throughput, rtt: this.rtt }, (record) => this.onRequest(record));
+      const loader = new SegmentLoader(
+        this.http,
+        { throughput: this.throughput, rtt: this.rtt },
+        (record) => this.onRequest(record),
+        (atMs, bytes) => {
+          this.fairShare.addChunk(atMs, bytes);
+          this.runs.onChunk(atMs, bytes);
+        },
+      );
       const driver = new DownloadDriver({
         video: this.video,
         tracks,
@@ -133,6 +147,15 @@ export class SprintPlayer implements SprintPlayerApi {
         abrInputs: () => this.abrInputs(),
         config: () => this.config,
         quality: () => this.quality,
+        network: () => this.networkEstimate(),
+        onRun: (event) => this.runs.onRun(event),
+        onBusy: (busy, atMs) => {
+          if (busy) this.fairShare.busyStart(atMs);
+          else {
+            this.fairShare.busyEnd(atMs);
+            this.runs.onIdle(this.fairShare.estimateBps(atMs));
+          }
+        },
         onLevelChosen: (type, level) => this.onLevelChosen(tracks, type, level),
         onAllAppended: () => this.endStreamWhenIdle(media, token),
         onFatal: (error) => this.reportError(error),
@@ -187,6 +210,7 @@ export class SprintPlayer implements SprintPlayerApi {
     this.loadToken++;
     this.monitor.destroy();
     for (const [name, handler] of this.videoListeners) this.video.removeEventListener(name, handler);
+    this.http.dispose();
     this.statsSubject.complete();
     this.requestsSubject.complete();
     this.events.clear();
@@ -243,6 +267,17 @@ export class SprintPlayer implements SprintPlayerApi {
     this.events.emit('representationchange', { contentType, from, to });
   }
 
+  private networkEstimate() {
+    const now = performance.now();
+    return {
+      throughputBps: this.throughput.estimateBps(),
+      fairShareBps: this.fairShare.estimateBps(now),
+      baseRttMs: this.rtt.baseRttMs(),
+      loadedRttMs: this.rtt.loadedRttMs(),
+      lastActivityMs: this.fairShare.lastActivityMs,
+    };
+  }
+
   private abrInputs() {
     const position = this.video.currentTime;
     return {
@@ -252,7 +287,7 @@ export class SprintPlayer implements SprintPlayerApi {
       throughputBps: this.throughput.estimateBps(),
       throughputSamples: this.throughput.recentBps(),
       rttMs: this.rtt.loadedRttMs(),
-      fairShareBps: undefined,
+      fairShareBps: this.fairShare.estimateBps(performance.now()),
       playbackRate: this.video.playbackRate,
       stalled: this.monitor.stalled,
     };
@@ -285,6 +320,8 @@ export class SprintPlayer implements SprintPlayerApi {
       bufferAheadS: bufferedAhead(this.video.buffered, position),
       throughputBps: this.throughput.estimateBps(),
       rttMs: this.rtt.loadedRttMs(),
+      fairShareBps: this.fairShare.estimateBps(performance.now()),
+      runs: this.runs.list(),
       startupMs: this.monitor?.startupMs,
       stalls: this.monitor?.stalls ?? [],
       requestsInFlight: this.session?.driver.requestsInFlight ?? 0,

@@ -42,6 +42,21 @@ export interface ThroughputSample {
   readonly durationMs: number;
 }
 
+/** One Sprint run: what the model planned and what the network gave. */
+export interface RunRecord {
+  readonly startMs: number;
+  /** Arrival of the run's last byte; undefined while under way. */
+  readonly endMs: number | undefined;
+  readonly reason: 'startup' | 'model' | 'low-buffer';
+  readonly plannedBytes: number | undefined;
+  readonly predictedFraction: number | undefined;
+  readonly bytes: number;
+  /** Bytes over the run's duration, bits/s. */
+  readonly throughputBps: number | undefined;
+  /** throughputBps ÷ the fair-share estimate when the run completed. */
+  readonly measuredFraction: number | undefined;
+}
+
 export interface StallRecord {
   readonly startMs: number;
   readonly endMs: number | undefined;
@@ -60,6 +75,10 @@ export interface PlayerStats {
   /** Latest throughput estimate, bits/s; undefined before the first sample. */
   readonly throughputBps: number | undefined;
   readonly rttMs: number | undefined;
+  /** Throughput over the steady part of long busy periods: the player's fair-share estimate, bits/s. */
+  readonly fairShareBps: number | undefined;
+  /** Sprint runs (empty for schedulers without runs), oldest first. */
+  readonly runs: readonly RunRecord[];
   readonly lastThroughput: ThroughputSample | undefined;
   readonly startupMs: number | undefined;
   readonly stalls: readonly StallRecord[];
@@ -92,8 +111,10 @@ export interface PlayerConfig {
   readonly scheduler: string;
   /** ABR controller: a built-in name (see src/abr/registry.ts), a controller object or a factory. */
   readonly abr: import('../abr/registry.js').AbrSpec;
-  /** Seconds of media to keep ahead of the playhead. */
+  /** Seconds of media to keep ahead of the playhead (the sequential scheduler's target). */
   readonly bufferTargetS: number;
+  /** Most media a Sprint run may buffer ahead, seconds. */
+  readonly maxBufferS: number;
   /** Seconds buffered before playback starts. */
   readonly startupBufferS: number;
   /** Seconds of media kept behind the playhead before eviction. */

@@ -1,11 +1,13 @@
 import { SprintError } from '../errors.js';
 import { SequentialScheduler } from './sequential.js';
+import { SprintScheduler } from './sprint.js';
 import type { DownloadScheduler } from './types.js';
 
 export type SchedulerFactory = () => DownloadScheduler;
 
 export const BUILT_IN_SCHEDULERS: Readonly<Record<string, SchedulerFactory>> = {
   sequential: () => new SequentialScheduler(),
+  sprint: () => new SprintScheduler(),
 };
 
 export function resolveScheduler(name: string): DownloadScheduler {

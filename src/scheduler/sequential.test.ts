@@ -24,7 +24,9 @@ function state(tracks: TrackSchedulingState[], overrides: Partial<SchedulerState
     startupComplete: true,
     bufferTargetS: 30,
     startupBufferS: 4,
+    maxBufferS: 60,
     tracks,
+    network: { throughputBps: undefined, fairShareBps: undefined, baseRttMs: undefined, loadedRttMs: undefined, lastActivityMs: undefined },
     ...overrides,
   };
 }

@@ -30,6 +30,18 @@ export interface TrackSchedulingState {
   readonly currentBandwidth: number;
 }
 
+/** What the page can estimate about the network, for schedulers that model it. */
+export interface NetworkEstimate {
+  /** Smoothed throughput of recent downloads, bits/s. */
+  readonly throughputBps: number | undefined;
+  /** Throughput over the steady part of long busy periods, bits/s (see estimate/fair-share.ts). */
+  readonly fairShareBps: number | undefined;
+  readonly baseRttMs: number | undefined;
+  readonly loadedRttMs: number | undefined;
+  /** When the last body byte of any request arrived (clock ms); undefined before any. */
+  readonly lastActivityMs: number | undefined;
+}
+
 export interface SchedulerState {
   readonly nowMs: number;
   readonly playing: boolean;
@@ -38,7 +50,10 @@ export interface SchedulerState {
   readonly startupComplete: boolean;
   readonly bufferTargetS: number;
   readonly startupBufferS: number;
+  /** Largest buffer ahead a run may build, seconds (Sprint's cap). */
+  readonly maxBufferS: number;
   readonly tracks: readonly TrackSchedulingState[];
+  readonly network: NetworkEstimate;
 }
 
 /** Issue requests for the next `segmentCount` segments of a track, in order. */
@@ -47,10 +62,23 @@ export interface FetchOrder {
   readonly segmentCount: number;
 }
 
+/** A run of back-to-back downloads that a run-based scheduler started or ended. */
+export interface RunEvent {
+  readonly kind: 'start' | 'end';
+  readonly atMs: number;
+  /** Planned size from the model, bytes (start only). */
+  readonly plannedBytes?: number;
+  /** The model's predicted fraction of fair share for that size (start only). */
+  readonly predictedFraction?: number;
+  /** Why the run started: 'startup', 'model' (free buffer fits the planned size) or 'low-buffer'. */
+  readonly reason?: 'startup' | 'model' | 'low-buffer';
+}
+
 export interface SchedulerDecision {
   readonly orders: readonly FetchOrder[];
   /** Ask again after this long even if nothing happens; undefined = only on events. */
   readonly recheckInMs: number | undefined;
+  readonly run?: RunEvent;
 }
 
 export interface DownloadScheduler {

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { SprintScheduler } from './sprint.js';
+import type { NetworkEstimate, SchedulerState, TrackSchedulingState } from './types.js';
+
+// 10 Mbit/s fair share, 20 ms base RTT, 5 ms of queueing: the model's 0.9 run is ~21 MB, which fits a 60 s buffer.
+const network: NetworkEstimate = { throughputBps: 10e6, fairShareBps: 10e6, baseRttMs: 20, loadedRttMs: 25, lastActivityMs: 0 };
+
+function track(overrides: Partial<TrackSchedulingState> = {}): TrackSchedulingState {
+  return {
+    contentType: 'video',
+    nextSegmentIndex: 10,
+    segmentCount: 1000,
+    nextSegmentDurationS: 2,
+    requestedAheadS: 20,
+    bufferedAheadS: 20,
+    inFlight: [],
+    currentBandwidth: 4e6,
+    ...overrides,
+  };
+}
+
+function state(tracks: TrackSchedulingState[], overrides: Partial<SchedulerState> = {}): SchedulerState {
+  return {
+    nowMs: 100_000,
+    playing: true,
+    playbackRate: 1,
+    startupComplete: true,
+    bufferTargetS: 30,
+    startupBufferS: 4,
+    maxBufferS: 60,
+    tracks,
+    network,
+    ...overrides,
+  };
+}
+
+interface Request {
+  index: number;
+  type: 'video' | 'audio';
+  issuedMs: number;
+  bytes: number;
+  loaded: number;
+  doneMs?: number;
+}
+
+/**
+ * Fake clock and fake network: one connection of `linkBps` that serves requests in
+ * order (HTTP/2 with default priorities), each starting one RTT after it is issued;
+ * playback drains the buffer at 1 s/s. Drives the real SprintScheduler.
+ */
+function simulate(opts: { seconds: number; linkBps: number; bitrate: (nowMs: number) => number; stepMs?: number }) {
+  const scheduler = new SprintScheduler();
+  const stepMs = opts.stepMs ?? 10;
+  const rttMs = 25; // as the scheduler's network estimate says
+  const segmentS = 2;
+  const requests: Request[] = [];
+  const runs: { kind: string; atMs: number }[] = [];
+  let next = 0;
+  let bufferedS = 0; // downloaded media ahead of the playhead (contiguous by construction)
+  let requestedS = 0;
+  let playing = false;
+  let maxRequestedAhead = 0;
+  let maxOverlap = 0;
+  let lastActivityMs: number | undefined;
+  let recheckAtMs = 0;
+  const overlapsPerRun: number[] = [];
+  let overlapThisRun = 0;
+  for (let nowMs = 0; nowMs <= opts.seconds * 1000; nowMs += stepMs) {
+    // Network: serve the oldest unfinished request that has passed its RTT.
+    let budget = (opts.linkBps / 8) * (stepMs / 1000);
+    for (const r of requests) {
+      if (r.doneMs !== undefined || nowMs < r.issuedMs + rttMs || budget <= 0) continue;
+      const take = Math.min(budget, r.bytes - r.loaded);
+      r.loaded += take;
+      budget -= take;
+      lastActivityMs = nowMs;
+      if (r.loaded >= r.bytes) {
+        r.doneMs = nowMs;
+        bufferedS += segmentS;
+      }
+    }
+    // Playback.
+    if (!playing && bufferedS >= 4) playing = true;
+    if (playing) {
+      const drain = Math.min(bufferedS, stepMs / 1000);
+      bufferedS -= drain;
+      requestedS -= drain;
+    }
+    const inFlight = requests.filter((r) => r.doneMs === undefined);
+    maxOverlap = Math.max(maxOverlap, inFlight.length);
+    overlapThisRun = Math.max(overlapThisRun, inFlight.length);
+    maxRequestedAhead = Math.max(maxRequestedAhead, requestedS);
+    const anyEvent = inFlight.length !== requests.filter((r) => r.doneMs === undefined || r.doneMs >= nowMs).length;
+    if (nowMs < recheckAtMs && !anyEvent && nowMs % 250 !== 0) continue;
+    const bitrate = opts.bitrate(nowMs);
+    const decision = scheduler.decide(
+      state(
+        [
+          track({
+            nextSegmentIndex: next,
+            requestedAheadS: requestedS,
+            bufferedAheadS: bufferedS,
+            currentBandwidth: bitrate,
+            inFlight: inFlight.map((r) => ({ segmentIndex: r.index, startedMs: r.issuedMs, bytesLoaded: r.loaded, bytesExpected: r.bytes })),
+          }),
+        ],
+        { nowMs, playing, startupComplete: playing, network: { ...network, lastActivityMs } },
+      ),
+    );
+    if (decision.run) {
+      runs.push({ kind: decision.run.kind, atMs: nowMs });
+      if (decision.run.kind === 'start') overlapThisRun = inFlight.length;
+      if (decision.run.kind === 'end') overlapsPerRun.push(overlapThisRun);
+    }
+    for (const order of decision.orders) {
+      for (let i = 0; i < order.segmentCount; i++) {
+        requests.push({ index: next++, type: 'video', issuedMs: nowMs, bytes: (bitrate / 8) * segmentS, loaded: 0 });
+        requestedS += segmentS;
+      }
+    }
+    recheckAtMs = decision.recheckInMs === undefined ? Infinity : nowMs + decision.recheckInMs;
+  }
+  return { requests, runs, maxRequestedAhead, maxOverlap, overlapsPerRun };
+}
+
+describe('SprintScheduler decisions', () => {
+  it('holds off while the free buffer is smaller than the planned run', () => {
+    const scheduler = new SprintScheduler();
+    const plan = scheduler.plan(state([track()]))!;
+    const runS = (plan.bytes * 8) / 4e6;
+    const justTooFull = 60 - runS + 1;
+    const d = scheduler.decide(state([track({ requestedAheadS: justTooFull })]));
+    expect(d.orders).toEqual([]);
+    expect(d.recheckInMs).toBeCloseTo(1000, -1);
+    const roomy = scheduler.decide(state([track({ requestedAheadS: 60 - runS - 0.5 })]));
+    expect(roomy.orders).toEqual([{ contentType: 'video', segmentCount: 1 }]);
+    expect(roomy.run?.kind).toBe('start');
+    expect(roomy.run?.predictedFraction).toBeGreaterThan(0.85);
+  });
+
+  it('plans from the model: the run for target 0.9 is predicted to reach 0.9 unless capped by the buffer', () => {
+    const scheduler = new SprintScheduler();
+    const low = scheduler.plan(state([track({ currentBandwidth: 12e6 })]))!;
+    expect(low.predictedFraction).toBeGreaterThanOrEqual(0.9);
+    const capped = scheduler.plan(state([track({ currentBandwidth: 0.5e6 })]))!;
+    expect(capped.bytes).toBeCloseTo((0.5e6 / 8) * 60, -3);
+    expect(capped.predictedFraction).toBeLessThan(0.9);
+  });
+
+  it('re-plans when the ABR changes bitrate: a higher bitrate needs fewer seconds of free buffer', () => {
+    const scheduler = new SprintScheduler();
+    // At 2 Mbit/s the run does not fit; the same buffer level at 8 Mbit/s does.
+    const planned = scheduler.plan(state([track()]))!;
+    const ahead = 60 - (planned.bytes * 8) / 8e6 - 0.1;
+    expect(scheduler.decide(state([track({ requestedAheadS: ahead, currentBandwidth: 2e6 })])).orders).toEqual([]);
+    expect(scheduler.decide(state([track({ requestedAheadS: ahead, currentBandwidth: 8e6 })])).orders).toHaveLength(1);
+  });
+
+  it('starts a run at the low-water mark whatever the plan, and at startup', () => {
+    expect(new SprintScheduler().decide(state([track({ requestedAheadS: 5 })])).run?.reason).toBe('low-buffer');
+    expect(new SprintScheduler().decide(state([track({ requestedAheadS: 30 })], { startupComplete: false })).run?.reason).toBe('startup');
+  });
+
+  it('keeps video and audio in one run', () => {
+    const d = new SprintScheduler().decide(
+      state([track({ requestedAheadS: 4 }), track({ contentType: 'audio', requestedAheadS: 4, currentBandwidth: 128e3 })]),
+    );
+    expect(d.orders.map((o) => o.contentType)).toEqual(['video', 'audio']);
+  });
+});
+
+describe('SprintScheduler under a fake clock and network', () => {
+  const result = simulate({ seconds: 300, linkBps: 10e6, bitrate: (t) => (t < 150_000 ? 4e6 : 6e6) });
+
+  it('runs back to back with overlapping requests inside each run', () => {
+    expect(result.runs.filter((r) => r.kind === 'start').length).toBeGreaterThan(2);
+    for (const overlap of result.overlapsPerRun) expect(overlap).toBeGreaterThanOrEqual(2);
+  });
+
+  it('issues no request between runs', () => {
+    const ends = result.runs.filter((r) => r.kind === 'end');
+    for (const end of ends) {
+      const nextStart = result.runs.find((r) => r.kind === 'start' && r.atMs > end.atMs);
+      const between = result.requests.filter((q) => q.issuedMs > end.atMs && (!nextStart || q.issuedMs < nextStart.atMs));
+      expect(between).toEqual([]);
+    }
+  });
+
+  it('keeps the pipe busy inside a run: no idle gap between consecutive responses', () => {
+    const starts = result.runs.filter((r) => r.kind === 'start').map((r) => r.atMs);
+    for (const [i, start] of starts.entries()) {
+      const end = starts[i + 1] ?? Infinity;
+      const inRun = result.requests.filter((q) => q.issuedMs >= start && q.issuedMs < end && q.doneMs !== undefined);
+      for (let k = 1; k < inRun.length; k++) {
+        const prevDone = inRun[k - 1]!.doneMs!;
+        const firstByte = Math.max(inRun[k]!.issuedMs + 25, prevDone);
+        expect(firstByte - prevDone).toBeLessThanOrEqual(10);
+      }
+    }
+  });
+
+  it('honours the buffer cap (at most the cap plus one segment requested ahead)', () => {
+    expect(result.maxRequestedAhead).toBeLessThanOrEqual(60 + 2 + 0.01);
+  });
+
+  it('requests consecutive segments, so the buffer has no gap', () => {
+    result.requests.forEach((r, i) => expect(r.index).toBe(i));
+  });
+});

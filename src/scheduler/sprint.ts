@@ -1,0 +1,158 @@
+/**
+ * Sprint's data plane. Instead of one segment whenever the buffer dips below
+ * target (an on-off pattern that restarts TCP's ramp every few seconds), it:
+ *  - holds off while the free buffer is too small for a download big enough to
+ *    reach the target fraction of fair share (the throughput model's size);
+ *  - then starts a **run**: segments back to back until the buffer cap, with the
+ *    next request issued while the current one still has about a BDP of bytes
+ *    to come, so the server never waits for a request and TCP never idles;
+ *  - starts a run regardless of size when the buffer falls below a low-water
+ *    mark (a stall costs more than unfairness), and at startup.
+ * Video and audio share one run so audio requests never split a video run.
+ */
+import {
+  DEFAULT_MODEL_PARAMETERS,
+  LINUX_RESTART_WINDOW_BYTES,
+  downloadSizeFor,
+  predictedFraction,
+  type ModelParameters,
+  type NetworkState,
+} from '../model/throughput-model.js';
+import type { DownloadScheduler, FetchOrder, RunEvent, SchedulerDecision, SchedulerState, TrackSchedulingState } from './types.js';
+
+export interface SprintSchedulerOptions {
+  /** Fraction of fair share a run should reach. */
+  readonly targetFraction: number;
+  /** Below this much media ahead, a run starts whatever its size. */
+  readonly lowWaterS: number;
+  /** Most requests in flight per track. */
+  readonly maxInFlight: number;
+  /** Issue the next request when fewer than this many BDPs of bytes are still to come. */
+  readonly pipelineBdps: number;
+  /** Pipelining floor where the BDP is unknown or tiny, bytes. */
+  readonly minPipelineBytes: number;
+  /** Connection idle longer than this restarts the window (Linux's RTO floor is 200 ms). */
+  readonly idleRestartMs: number;
+  /** Prior for the number of competing flows, which a page cannot observe. */
+  readonly competingFlowsPrior: number;
+  readonly model: ModelParameters;
+}
+
+export const DEFAULT_SPRINT_OPTIONS: SprintSchedulerOptions = {
+  targetFraction: 0.9,
+  lowWaterS: 10,
+  maxInFlight: 4,
+  pipelineBdps: 1.5,
+  minPipelineBytes: 64 * 1024,
+  idleRestartMs: 200,
+  competingFlowsPrior: 1,
+  model: DEFAULT_MODEL_PARAMETERS,
+};
+
+/** How often to look at pipelining progress inside a run, ms. */
+const RUN_TICK_MS = 20;
+
+export class SprintScheduler implements DownloadScheduler {
+  readonly name = 'sprint';
+  private readonly options: SprintSchedulerOptions;
+  private inRun = false;
+
+  constructor(options: Partial<SprintSchedulerOptions> = {}) {
+    this.options = { ...DEFAULT_SPRINT_OPTIONS, ...options };
+  }
+
+  /** The model's view of the network from the page's estimates; undefined until there are any. */
+  networkState(state: SchedulerState): NetworkState | undefined {
+    const n = state.network;
+    const fairShareBps = n.fairShareBps ?? n.throughputBps;
+    if (fairShareBps === undefined || n.baseRttMs === undefined) return undefined;
+    const idleMs = n.lastActivityMs === undefined ? Infinity : state.nowMs - n.lastActivityMs;
+    return {
+      fairShareBps,
+      baseRttMs: n.baseRttMs,
+      loadedRttMs: Math.max(n.baseRttMs, n.loadedRttMs ?? n.baseRttMs),
+      idleRestart: idleMs > this.options.idleRestartMs + n.baseRttMs,
+      restartWindowBytes: LINUX_RESTART_WINDOW_BYTES,
+      competingFlows: this.options.competingFlowsPrior,
+    };
+  }
+
+  /** Planned run size in bytes and its predicted fraction, for a restarted connection. */
+  plan(state: SchedulerState): { bytes: number; predictedFraction: number } | undefined {
+    const network = this.networkState(state);
+    if (!network) return undefined;
+    const restarted = { ...network, idleRestart: true };
+    const bytes = downloadSizeFor(this.options.targetFraction, restarted, this.options.model);
+    const capBytes = (mediaBitrate(state) / 8) * state.maxBufferS;
+    const planned = Math.min(bytes, capBytes);
+    return { bytes: planned, predictedFraction: predictedFraction(planned, restarted, this.options.model) };
+  }
+
+  decide(state: SchedulerState): SchedulerDecision {
+    const active = state.tracks.filter((t) => t.nextSegmentIndex < t.segmentCount);
+    if (active.length === 0) return this.endRun(state, { orders: [], recheckInMs: undefined });
+    let run: RunEvent | undefined;
+    if (!this.inRun) {
+      const start = this.shouldStart(state, active);
+      if (!start.start) return { orders: [], recheckInMs: start.recheckInMs };
+      this.inRun = true;
+      run = { kind: 'start', atMs: state.nowMs, reason: start.reason, ...(start.plan ? { plannedBytes: start.plan.bytes, predictedFraction: start.plan.predictedFraction } : {}) };
+    }
+    const orders: FetchOrder[] = [];
+    for (const track of active) {
+      if (track.requestedAheadS >= state.maxBufferS) continue;
+      if (this.pipelineHasRoom(track, state)) orders.push({ contentType: track.contentType, segmentCount: 1 });
+    }
+    const full = active.every((t) => t.requestedAheadS >= state.maxBufferS);
+    if (full && orders.length === 0) return this.endRun(state, { orders, recheckInMs: this.untilRoom(state, active), ...(run ? { run } : {}) });
+    return { orders, recheckInMs: RUN_TICK_MS, ...(run ? { run } : {}) };
+  }
+
+  private endRun(state: SchedulerState, decision: SchedulerDecision): SchedulerDecision {
+    if (!this.inRun) return decision;
+    this.inRun = false;
+    return { ...decision, run: { kind: 'end', atMs: state.nowMs } };
+  }
+
+  private shouldStart(
+    state: SchedulerState,
+    active: readonly TrackSchedulingState[],
+  ): { start: true; reason: 'startup' | 'model' | 'low-buffer'; plan?: { bytes: number; predictedFraction: number } } | { start: false; recheckInMs: number | undefined } {
+    if (!state.startupComplete) return { start: true, reason: 'startup' };
+    const ahead = Math.min(...active.map((t) => t.requestedAheadS));
+    const plan = this.plan(state);
+    if (ahead < Math.min(this.options.lowWaterS, state.maxBufferS / 2)) return { start: true, reason: 'low-buffer', ...(plan ? { plan } : {}) };
+    if (!plan) return { start: true, reason: 'startup' };
+    const runS = (plan.bytes * 8) / mediaBitrate(state);
+    const free = state.maxBufferS - ahead;
+    // A run that cannot fit even in an empty buffer starts at the low-water mark instead.
+    const needed = Math.min(runS, state.maxBufferS - this.options.lowWaterS);
+    if (free >= needed) return { start: true, reason: 'model', plan };
+    if (!state.playing || state.playbackRate <= 0) return { start: false, recheckInMs: undefined };
+    return { start: false, recheckInMs: Math.max(50, ((needed - free) * 1000) / state.playbackRate) };
+  }
+
+  /** Whether one more request keeps the pipe full without queueing too much behind it. */
+  private pipelineHasRoom(track: TrackSchedulingState, state: SchedulerState): boolean {
+    if (track.inFlight.length === 0) return true;
+    if (track.inFlight.length >= this.options.maxInFlight) return false;
+    const guessBytes = (track.currentBandwidth / 8) * track.nextSegmentDurationS;
+    const outstanding = track.inFlight.reduce((sum, f) => sum + Math.max(0, (f.bytesExpected ?? guessBytes) - f.bytesLoaded), 0);
+    const n = state.network;
+    const rate = n.throughputBps ?? n.fairShareBps;
+    const rtt = n.loadedRttMs ?? n.baseRttMs;
+    const bdp = rate !== undefined && rtt !== undefined ? (rate / 8) * (rtt / 1000) : 0;
+    return outstanding < Math.max(this.options.minPipelineBytes, this.options.pipelineBdps * bdp);
+  }
+
+  private untilRoom(state: SchedulerState, active: readonly TrackSchedulingState[]): number | undefined {
+    if (!state.playing || state.playbackRate <= 0) return undefined;
+    const ahead = Math.min(...active.map((t) => t.requestedAheadS));
+    return Math.max(50, ((ahead - state.maxBufferS + 1) * 1000) / state.playbackRate);
+  }
+}
+
+/** Bits/s of media the tracks currently download (video + audio). */
+function mediaBitrate(state: SchedulerState): number {
+  return Math.max(1, state.tracks.reduce((sum, t) => sum + t.currentBandwidth, 0));
+}
