@@ -119,17 +119,22 @@ export interface ExitCleanup {
 /**
  * Tears the lab down on SIGINT/SIGTERM (async close, then the default action
  * unless someone else also handles the signal) and on process exit (sync).
+ * Repeated signals during the close are swallowed: runners such as the tsx
+ * CLI re-send the signal, and dying halfway would leave namespaces behind.
  */
 export function installExitCleanup(close: () => Promise<void>, closeSync: () => void): ExitCleanup {
+  let closing = false;
   const onSignal = (sig: NodeJS.Signals): void => {
-    uninstall();
+    if (closing) return;
+    closing = true;
     void close().finally(() => {
+      uninstall();
       if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
     });
   };
   const onExit = (): void => closeSync();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   process.once('exit', onExit);
   const uninstall = (): void => {
     process.off('SIGINT', onSignal);

@@ -32,7 +32,7 @@ export function formatCommand(cmd: string, args: readonly string[]): string {
 /** Runs a command to completion and collects its output. */
 export function run(cmd: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -101,6 +101,9 @@ export function spawnInNamespace(
     stdio: options.stdio ?? ['ignore', 'pipe', 'pipe'],
     env: options.env ?? process.env,
     cwd: options.cwd,
+    // Own process group: a terminal's Ctrl-C reaches only the lab process,
+    // which then stops its children in order (they still die with it).
+    detached: true,
   });
 }
 

@@ -115,7 +115,8 @@ class TunDelayLink implements DelayLink {
 
 async function startDelayLine(spec: DelayLinkSpec): Promise<DelayLink> {
   const binary = await buildDelayLine(spec.cacheDir);
-  const child = spawn(binary, delayLineArgs(spec), { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Own process group, so a terminal Ctrl-C does not stop the line before the lab tears down.
+  const child = spawn(binary, delayLineArgs(spec), { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const lines = new LineQueue();
   createInterface({ input: child.stdout }).on('line', (line) => lines.push(line)).on('close', () => lines.close());
   let stderr = '';
