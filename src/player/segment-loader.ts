@@ -8,6 +8,7 @@ import type { HttpClient } from '../net/http-client.js';
 import type { FetchResult } from '../net/types.js';
 import type { ThroughputEstimator } from '../estimate/throughput.js';
 import type { RttEstimator } from '../estimate/rtt.js';
+import { DeliveryRateMeter } from '../estimate/delivery-rate.js';
 import type { SegmentRef } from '../manifest/types.js';
 import type { RequestRecord } from './types.js';
 import type { TrackSegment } from './media-track.js';
@@ -30,6 +31,7 @@ export interface LoadProgress {
 export class SegmentLoader {
   private readonly initCache = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
   private nextRequestId = 1;
+  private readonly deliveryRate = new DeliveryRateMeter();
 
   constructor(
     private readonly http: HttpClient,
@@ -98,8 +100,8 @@ export class SegmentLoader {
 
   private feedEstimators(result: FetchResult): void {
     const t = result.timing;
-    const from = t.firstByteMs ?? t.startMs;
-    this.estimators.throughput.add({ atMs: t.endMs, bytes: t.bytes, durationMs: t.endMs - from });
+    const sample = this.deliveryRate.complete({ firstByteMs: t.firstByteMs ?? t.startMs, endMs: t.endMs, bytes: t.bytes });
+    if (sample) this.estimators.throughput.add(sample);
     if (t.firstByteMs !== undefined) this.estimators.rtt.add(t.endMs, t.firstByteMs - t.startMs);
   }
 
