@@ -20,6 +20,8 @@ export interface RobustMpcOptions {
   readonly defaultBps: number;
   /** Enumeration budget; ladders beyond it are pruned (see mpc-search.ts). */
   readonly maxSequences: number;
+  /** False: plain MPC, the harmonic mean undiscounted (the paper's baseline). */
+  readonly robust: boolean;
 }
 
 export const DEFAULT_ROBUST_MPC: RobustMpcOptions = {
@@ -28,6 +30,7 @@ export const DEFAULT_ROBUST_MPC: RobustMpcOptions = {
   weights: LINEAR_QOE_WEIGHTS,
   defaultBps: 1_000_000,
   maxSequences: 3125,
+  robust: true,
 };
 
 export interface PredictionHistory {
@@ -58,7 +61,7 @@ export interface RobustPrediction {
 
 export function robustPrediction(history: PredictionHistory, context: AbrContext, options: RobustMpcOptions): RobustPrediction {
   const harmonicBps = harmonicMean(context.throughputSamples.slice(-options.window).map((s) => s.bps));
-  const maxError = history.errors.length > 0 ? Math.max(...history.errors) : 0;
+  const maxError = options.robust && history.errors.length > 0 ? Math.max(...history.errors) : 0;
   return { harmonicBps, maxError, robustBps: (harmonicBps ?? options.defaultBps) / (1 + maxError) };
 }
 
@@ -78,7 +81,7 @@ export class RobustMpcRule implements AbrController {
 
   /** The discount in force: 1 + max recent relative error. */
   get discount(): number {
-    return 1 + (this.history.errors.length > 0 ? Math.max(...this.history.errors) : 0);
+    return 1 + (this.options.robust && this.history.errors.length > 0 ? Math.max(...this.history.errors) : 0);
   }
 
   choose(context: AbrContext): AbrDecision {

@@ -154,3 +154,14 @@ describe('simulated playback', () => {
     expect(result.startupDelayS).toBeUndefined();
   });
 });
+
+describe('results matrix', () => {
+  it('runs every controller on every trace and formats one row each', async () => {
+    const { formatMatrix, runMatrix } = await import('./matrix.js');
+    const rows = runMatrix(['throughput', 'bba'], [SYNTHETIC_TRACES.flat3, SYNTHETIC_TRACES.flat10], { media: constantBitrateMedia(SPRINT_LADDER_BPS, 2, 40) });
+    expect(rows.map((r) => `${r.abr}/${r.trace}`)).toEqual(['throughput/flat 3 Mbit/s', 'throughput/flat 10 Mbit/s', 'bba/flat 3 Mbit/s', 'bba/flat 10 Mbit/s']);
+    const table = formatMatrix(rows).split('\n');
+    expect(table).toHaveLength(6);
+    expect(table[2]).toMatch(/^\| throughput \| flat 3 Mbit\/s \| \d+\.\d\d \| \d+ \|/);
+  });
+});
