@@ -1,10 +1,12 @@
 // `npm run media`: encode the synthetic ladder once, package it into three DASH
 // variants, verify them, and write media/report.json + media/.stamp.json.
-// Re-running reuses the cached intermediates (media/.work); --force re-encodes.
+// Re-running reuses the cached intermediates (media/.work); --force re-encodes;
+// --lab generates the lab media (media/lab) instead.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { encodeIntermediates } from './dash-media/encode.js';
+import { generateLabMedia } from './dash-media/lab-media.js';
 import { packageVariant } from './dash-media/package.js';
 import { probeSegment } from './dash-media/probe-playable.js';
 import {
@@ -134,7 +136,9 @@ export async function isMediaCurrent(root?: string): Promise<boolean> {
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 if (invokedDirectly) {
   const started = performance.now();
-  generateMedia({ force: process.argv.includes('--force') }).then(
+  // --lab builds only the lab's long CBR ladder (media/lab), see scripts/dash-media/lab-recipe.ts.
+  const job = process.argv.includes('--lab') ? generateLabMedia().then(() => undefined) : generateMedia({ force: process.argv.includes('--force') });
+  job.then(
     () => console.log(`media ready in ${((performance.now() - started) / 1000).toFixed(1)} s`),
     (error: unknown) => {
       console.error(`media generation failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -52,7 +52,7 @@ function videoArgs(rung: VideoRung, seconds: number, output: string): string[] {
   ];
 }
 
-function audioArgs(seconds: number, output: string): string[] {
+export function audioArgs(seconds: number, output: string): string[] {
   const filter = [
     `sine=frequency=${AUDIO.toneHz}:sample_rate=${AUDIO.sampleRate}`,
     `atrim=end_sample=${audioContentSamples(seconds)}`,
