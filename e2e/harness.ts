@@ -5,6 +5,7 @@ export interface HarnessRequest {
   contentType: 'video' | 'audio';
   representationId: string;
   segmentIndex: number;
+  segmentCount?: number;
   isInit: boolean;
   url: string;
   startMs: number;

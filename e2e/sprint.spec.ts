@@ -51,3 +51,18 @@ test('the sequential scheduler never has two requests of one type in flight', as
   for (let i = 1; i < video.length; i++) expect(video[i]!.startMs).toBeGreaterThanOrEqual(video[i - 1]!.endMs - 1);
   expect(pageErrors).toEqual([]);
 });
+
+test('Sprint coalesces back-to-back byte ranges of a SegmentBase file into one range request', async ({ page }) => {
+  const { pageErrors } = await openHarness(page);
+  const index = await createPlayer(page, { src: '/media/single/manifest.mpd', attributes: { scheduler: 'sprint' } });
+  await waitForTime(page, index, 2);
+  await expect.poll(async () => mediaRequests(await playerInfo(page, index)).length, { timeout: 30_000 }).toBeGreaterThan(3);
+  const video = mediaRequests(await playerInfo(page, index), 'video');
+  const coalesced = video.filter((r) => (r.segmentCount ?? 1) > 1);
+  expect(coalesced.length).toBeGreaterThan(0);
+  for (const r of coalesced) expect(r.url).toMatch(/\/single\/stream-\d+\.mp4$/);
+  // Every segment index is covered exactly once across the requests.
+  const covered = video.flatMap((r) => Array.from({ length: r.segmentCount ?? 1 }, (_, i) => r.segmentIndex + i));
+  expect(new Set(covered).size).toBe(covered.length);
+  expect(pageErrors).toEqual([]);
+});

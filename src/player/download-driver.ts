@@ -13,6 +13,7 @@ import type { MediaTrack, TrackSegment } from './media-track.js';
 import type { SegmentLoader } from './segment-loader.js';
 import type { PlayerConfig, QualitySelection } from './types.js';
 import { buildAbrContext, type AbrInputs } from './abr-context.js';
+import { StreamSplitter, coalescedRef } from './range-coalescing.js';
 
 interface InFlight {
   readonly controller: AbortController;
@@ -161,7 +162,9 @@ export class DownloadDriver {
     if (decision.run) this.deps.onRun(decision.run);
     for (const order of decision.orders) {
       const rt = this.runtimes.find((r) => r.track.contentType === order.contentType);
-      for (let i = 0; rt && i < order.segmentCount && rt.nextIndex < rt.track.segmentCount; i++) void this.issue(rt);
+      if (!rt || rt.nextIndex >= rt.track.segmentCount) continue;
+      if (rt.track.rangeAddressed) void this.issue(rt, order.segmentCount);
+      else for (let i = 0; i < order.segmentCount && rt.nextIndex < rt.track.segmentCount; i++) void this.issue(rt, 1);
     }
     this.updateBusy();
     if (this.recheckTimer !== undefined) clearTimeout(this.recheckTimer);
@@ -197,6 +200,7 @@ export class DownloadDriver {
             bytesExpected: f.progress.bytesExpected,
           })),
           currentBandwidth: rt.track.levels[rt.lastLevel ?? 0]?.bandwidth ?? 0,
+          coalescable: rt.track.rangeAddressed,
         };
       }),
     };
@@ -221,33 +225,79 @@ export class DownloadDriver {
     return level;
   }
 
-  private async issue(rt: TrackRuntime): Promise<void> {
-    const index = rt.nextIndex++;
+  /**
+   * Requests the next `count` segments of a track at one level chosen now: one
+   * request each, or one range request when they are back-to-back byte ranges.
+   */
+  private async issue(rt: TrackRuntime, count: number): Promise<void> {
+    const first = rt.nextIndex;
+    const indices = Array.from({ length: Math.min(count, rt.track.segmentCount - first) }, (_, i) => first + i);
+    rt.nextIndex = first + indices.length;
     const generation = rt.generation;
-    const entry: InFlight = {
-      controller: new AbortController(),
-      startedMs: performance.now(),
-      progress: { bytesLoaded: 0, bytesExpected: undefined },
-    };
-    rt.inFlight.set(index, entry);
-    const signal = entry.controller.signal;
+    const controller = new AbortController();
+    const startedMs = performance.now();
+    const entries = indices.map((index) => {
+      const entry: InFlight = { controller, startedMs, progress: { bytesLoaded: 0, bytesExpected: undefined } };
+      rt.inFlight.set(index, entry);
+      return entry;
+    });
+    const signal = controller.signal;
     try {
-      const segment = await rt.track.segmentAt(this.chooseLevel(rt, index), index);
-      const range = segment.segment.range;
-      if (range) entry.progress.bytesExpected = range.end - range.start + 1;
-      const init = await this.deps.loader.loadInit(rt.track.contentType, segment, signal);
-      const result = await this.deps.loader.loadMedia(rt.track.contentType, segment, signal, entry.progress);
-      if (generation !== rt.generation) return;
-      rt.ready.set(index, { segment, init, data: result.data });
-      void this.flush(rt);
+      const level = this.chooseLevel(rt, first);
+      const segments = await Promise.all(indices.map((index) => rt.track.segmentAt(level, index)));
+      const init = await this.deps.loader.loadInit(rt.track.contentType, segments[0]!, signal);
+      const deliver = (offset: number, data: Uint8Array<ArrayBuffer>) => {
+        const index = indices[offset]!;
+        if (generation !== rt.generation || index < rt.appendIndex) return;
+        rt.ready.set(index, { segment: segments[offset]!, init, data });
+        void this.flush(rt);
+      };
+      const group = segments.length > 1 ? coalescedRef(segments.map((s) => s.segment)) : undefined;
+      if (group) await this.loadCoalesced(rt, segments, entries, group, signal, deliver);
+      else {
+        for (const [offset, segment] of segments.entries()) {
+          const entry = entries[offset]!;
+          const range = segment.segment.range;
+          if (range) entry.progress.bytesExpected = range.end - range.start + 1;
+          const result = await this.deps.loader.loadMedia(rt.track.contentType, segment, signal, entry.progress);
+          deliver(offset, result.data);
+        }
+      }
     } catch (error) {
       if (signal.aborted || generation !== rt.generation || this.stopped) return;
       this.fail(error);
     } finally {
-      if (rt.inFlight.get(index) === entry) rt.inFlight.delete(index);
+      indices.forEach((index, i) => {
+        if (rt.inFlight.get(index) === entries[i]) rt.inFlight.delete(index);
+      });
       this.updateBusy();
       this.kick();
     }
+  }
+
+  /** One range request for several segments, each handed on as soon as its last byte arrives. */
+  private async loadCoalesced(
+    rt: TrackRuntime,
+    segments: readonly TrackSegment[],
+    entries: readonly InFlight[],
+    ref: { url: string; range: { start: number; end: number } },
+    signal: AbortSignal,
+    deliver: (offset: number, data: Uint8Array<ArrayBuffer>) => void,
+  ): Promise<void> {
+    const sizes = segments.map((s) => s.segment.range!.end - s.segment.range!.start + 1);
+    sizes.forEach((size, i) => (entries[i]!.progress.bytesExpected = size));
+    let splitter = new StreamSplitter(sizes);
+    const progress = { bytesLoaded: 0, bytesExpected: ref.range.end - ref.range.start + 1 };
+    const onChunk = (chunk: Uint8Array) => {
+      if (progress.bytesLoaded === chunk.byteLength) splitter = new StreamSplitter(sizes); // a retry starts over
+      for (const piece of splitter.push(chunk)) deliver(piece.index, piece.data);
+      let offset = 0;
+      sizes.forEach((size, i) => {
+        entries[i]!.progress.bytesLoaded = Math.min(size, Math.max(0, splitter.received - offset));
+        offset += size;
+      });
+    };
+    await this.deps.loader.loadMedia(rt.track.contentType, segments[0]!, signal, progress, { ref, segmentCount: segments.length, onChunk });
   }
 
   /** Appends ready segments strictly in index order. */

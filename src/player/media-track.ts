@@ -89,6 +89,12 @@ export class MediaTrack {
     return this.reference[index]?.segment;
   }
 
+  /** Whether segments are byte ranges of one file per representation (SegmentBase, ranged SegmentList). */
+  get rangeAddressed(): boolean {
+    const [a, b] = this.reference;
+    return a?.segment.range !== undefined && (b === undefined || (b.segment.range !== undefined && b.segment.url === a.segment.url));
+  }
+
   /** Presentation end of the last segment. */
   get endS(): number {
     const last = this.reference[this.reference.length - 1]?.segment;

@@ -55,8 +55,18 @@ export class SegmentLoader {
     return cached;
   }
 
-  loadMedia(contentType: ContentType, segment: TrackSegment, signal: AbortSignal, progress: LoadProgress): Promise<FetchResult> {
-    return this.load(contentType, segment, segment.segment, false, signal, progress);
+  /**
+   * Loads a media segment, or with `coalesced` several back-to-back segments in one
+   * range request (the record names the first; `onChunk` sees the body as it arrives).
+   */
+  loadMedia(
+    contentType: ContentType,
+    segment: TrackSegment,
+    signal: AbortSignal,
+    progress: LoadProgress,
+    coalesced?: { ref: SegmentRef; segmentCount: number; onChunk: (chunk: Uint8Array) => void },
+  ): Promise<FetchResult> {
+    return this.load(contentType, segment, coalesced?.ref ?? segment.segment, false, signal, progress, coalesced);
   }
 
   private async load(
@@ -66,6 +76,7 @@ export class SegmentLoader {
     isInit: boolean,
     signal: AbortSignal,
     progress: LoadProgress,
+    coalesced?: { segmentCount: number; onChunk: (chunk: Uint8Array) => void },
   ): Promise<FetchResult> {
     for (let attempt = 1; ; attempt++) {
       const startMs = performance.now();
@@ -78,12 +89,13 @@ export class SegmentLoader {
           onChunk: (chunk, atMs) => {
             progress.bytesLoaded += chunk.byteLength;
             this.onChunk(atMs, chunk.byteLength);
+            coalesced?.onChunk(chunk);
           },
           onResponse: ({ contentLength }) => {
             if (contentLength !== undefined) progress.bytesExpected = contentLength;
           },
         });
-        this.report(contentType, segment, ref, isInit, result, 'ok');
+        this.report(contentType, segment, ref, isInit, result, 'ok', coalesced?.segmentCount);
         if (!isInit) this.feedEstimators(result);
         return result;
       } catch (error) {
@@ -105,9 +117,18 @@ export class SegmentLoader {
     if (t.firstByteMs !== undefined) this.estimators.rtt.add(t.endMs, t.firstByteMs - t.startMs);
   }
 
-  private report(contentType: ContentType, segment: TrackSegment, ref: SegmentRef, isInit: boolean, result: FetchResult, outcome: 'ok'): void {
+  private report(
+    contentType: ContentType,
+    segment: TrackSegment,
+    ref: SegmentRef,
+    isInit: boolean,
+    result: FetchResult,
+    outcome: 'ok',
+    segmentCount = 1,
+  ): void {
     const t = result.timing;
     this.onRecord({
+      segmentCount,
       ...this.record(contentType, segment, ref, isInit, t.startMs, t.bytes, outcome),
       firstByteMs: t.firstByteMs,
       endMs: t.endMs,

@@ -21,8 +21,10 @@ export interface RequestRecord {
   readonly id: number;
   readonly contentType: ContentType;
   readonly representationId: string;
+  /** First segment the request carries (-1 for init segments). */
   readonly segmentIndex: number;
-  /** -1 for init segments. */
+  /** Segments in this request: more than 1 where byte ranges were coalesced. */
+  readonly segmentCount?: number;
   readonly isInit: boolean;
   readonly url: string;
   readonly range?: { start: number; end: number };

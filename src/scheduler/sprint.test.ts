@@ -207,3 +207,12 @@ describe('SprintScheduler under a fake clock and network', () => {
     result.requests.forEach((r, i) => expect(r.index).toBe(i));
   });
 });
+
+describe('SprintScheduler coalescing', () => {
+  it('orders several segments per request where byte ranges can be coalesced, never past the buffer cap', () => {
+    const d = new SprintScheduler().decide(state([track({ requestedAheadS: 5, coalescable: true })]));
+    expect(d.orders).toEqual([{ contentType: 'video', segmentCount: 3 }]);
+    const nearlyFull = new SprintScheduler().decide(state([track({ requestedAheadS: 57, coalescable: true })], { startupComplete: false }));
+    expect(nearlyFull.orders).toEqual([{ contentType: 'video', segmentCount: 2 }]);
+  });
+});

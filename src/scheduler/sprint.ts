@@ -33,6 +33,11 @@ export interface SprintSchedulerOptions {
   readonly minPipelineBytes: number;
   /** Connection idle longer than this restarts the window (Linux's RTO floor is 200 ms). */
   readonly idleRestartMs: number;
+  /**
+   * Segments per request where byte ranges can be coalesced (SegmentBase). The ABR
+   * decides once per request, so this trades request count for adaptation granularity.
+   */
+  readonly coalesceSegments: number;
   /** Prior for the number of competing flows, which a page cannot observe. */
   readonly competingFlowsPrior: number;
   readonly model: ModelParameters;
@@ -45,6 +50,7 @@ export const DEFAULT_SPRINT_OPTIONS: SprintSchedulerOptions = {
   pipelineBdps: 1.5,
   minPipelineBytes: 64 * 1024,
   idleRestartMs: 200,
+  coalesceSegments: 3,
   competingFlowsPrior: 1,
   model: DEFAULT_MODEL_PARAMETERS,
 };
@@ -101,7 +107,10 @@ export class SprintScheduler implements DownloadScheduler {
     const orders: FetchOrder[] = [];
     for (const track of active) {
       if (track.requestedAheadS >= state.maxBufferS) continue;
-      if (this.pipelineHasRoom(track, state)) orders.push({ contentType: track.contentType, segmentCount: 1 });
+      if (!this.pipelineHasRoom(track, state)) continue;
+      const room = Math.ceil((state.maxBufferS - track.requestedAheadS) / Math.max(0.1, track.nextSegmentDurationS));
+      const segmentCount = track.coalescable ? Math.max(1, Math.min(this.options.coalesceSegments, room)) : 1;
+      orders.push({ contentType: track.contentType, segmentCount });
     }
     const full = active.every((t) => t.requestedAheadS >= state.maxBufferS);
     if (full && orders.length === 0) return this.endRun(state, { orders, recheckInMs: this.untilRoom(state, active), ...(run ? { run } : {}) });

@@ -28,6 +28,8 @@ export interface TrackSchedulingState {
   readonly inFlight: readonly InFlightInfo[];
   /** Bandwidth (bits/s) of the representation last chosen for this track. */
   readonly currentBandwidth: number;
+  /** Consecutive segments are back-to-back byte ranges of one file: an order of several can be one request. */
+  readonly coalescable?: boolean;
 }
 
 /** What the page can estimate about the network, for schedulers that model it. */
