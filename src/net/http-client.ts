@@ -44,14 +44,35 @@ export class HttpClient {
    * the AbortSignal's reason (an AbortError) when aborted.
    */
   async fetchBytes(request: FetchRequest): Promise<FetchResult> {
+    const watchdog = new Watchdog(request.signal, request.timeouts ?? {});
+    try {
+      return await this.fetchWatched(request, watchdog);
+    } catch (error) {
+      if (watchdog.expired && !request.signal?.aborted) {
+        throw new SprintError({
+          category: 'network',
+          code: 'REQUEST_TIMEOUT',
+          message: `${watchdog.expired} timeout: ${watchdog.describe()}`,
+          url: request.url,
+          fatal: false,
+          cause: error,
+        });
+      }
+      throw error;
+    } finally {
+      watchdog.stop();
+    }
+  }
+
+  private async fetchWatched(request: FetchRequest, watchdog: Watchdog): Promise<FetchResult> {
     const startMs = this.clock();
     const headers: Record<string, string> = {};
-    if (request.range) headers['Range'] = `bytes=${request.range.start}-${request.range.end}`;
+    if (request.range) headers['Range'] = `bytes=${request.range.start}-${request.range.end ?? ''}`;
     let response: Response;
     try {
       response = await this.fetchImpl(request.url, {
         headers,
-        signal: request.signal ?? null,
+        signal: watchdog.signal,
         cache: 'no-store',
         credentials: 'same-origin',
       });
@@ -67,6 +88,7 @@ export class HttpClient {
       });
     }
     const firstByteMs = this.clock();
+    watchdog.headersArrived();
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
       throw new SprintError({
@@ -89,6 +111,7 @@ export class HttpClient {
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
+          watchdog.bytesArrived();
           const atMs = this.clock();
           parts.push(value);
           bytes += value.byteLength;
@@ -152,4 +175,63 @@ function describe(error: unknown): string {
 
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Aborts a request that exceeds its first-byte, stall or total limit. Linked to the
+ * caller's signal, so either can end the fetch; `expired` says which limit fired.
+ */
+class Watchdog {
+  readonly signal: AbortSignal;
+  expired: 'first-byte' | 'stall' | 'total' | undefined;
+  private readonly controller = new AbortController();
+  private phaseTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly totalTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onOuterAbort: () => void;
+
+  constructor(
+    private readonly outer: AbortSignal | undefined,
+    private readonly limits: import('./types.js').RequestTimeouts,
+  ) {
+    this.signal = this.controller.signal;
+    this.onOuterAbort = () => this.controller.abort(outer?.reason);
+    if (outer?.aborted) this.controller.abort(outer.reason);
+    outer?.addEventListener('abort', this.onOuterAbort, { once: true });
+    if (limits.totalMs !== undefined) this.totalTimer = setTimeout(() => this.expire('total'), limits.totalMs);
+    this.arm('first-byte', limits.firstByteMs);
+  }
+
+  headersArrived(): void {
+    this.arm('stall', this.limits.stallMs);
+  }
+
+  bytesArrived(): void {
+    this.arm('stall', this.limits.stallMs);
+  }
+
+  describe(): string {
+    const l = this.limits;
+    return this.expired === 'first-byte'
+      ? `no response headers within ${l.firstByteMs} ms`
+      : this.expired === 'stall'
+        ? `no body bytes for ${l.stallMs} ms`
+        : `not complete within ${l.totalMs} ms`;
+  }
+
+  stop(): void {
+    clearTimeout(this.phaseTimer);
+    clearTimeout(this.totalTimer);
+    this.outer?.removeEventListener('abort', this.onOuterAbort);
+  }
+
+  private arm(kind: 'first-byte' | 'stall', ms: number | undefined): void {
+    clearTimeout(this.phaseTimer);
+    this.phaseTimer = ms === undefined ? undefined : setTimeout(() => this.expire(kind), ms);
+  }
+
+  private expire(kind: 'first-byte' | 'stall' | 'total'): void {
+    if (this.expired || this.controller.signal.aborted) return;
+    this.expired = kind;
+    this.controller.abort(new DOMException(`${kind} timeout`, 'TimeoutError'));
+  }
 }

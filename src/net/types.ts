@@ -1,4 +1,18 @@
-import type { ByteRange } from '../manifest/types.js';
+/** Bytes to request: `end` omitted means to the end of the resource (`bytes=start-`). */
+export interface RequestRange {
+  readonly start: number;
+  readonly end?: number;
+}
+
+/** Per-request time limits, ms; a limit left out does not apply. */
+export interface RequestTimeouts {
+  /** From sending the request to its response headers. */
+  readonly firstByteMs?: number;
+  /** Longest wait for the next body chunk. */
+  readonly stallMs?: number;
+  /** Whole request, headers and body. */
+  readonly totalMs?: number;
+}
 
 /** A chunk of body bytes and when it arrived (clock milliseconds). */
 export interface ChunkSample {
@@ -21,8 +35,9 @@ export interface RequestTiming {
 
 export interface FetchRequest {
   readonly url: string;
-  readonly range?: ByteRange;
+  readonly range?: RequestRange;
   readonly signal?: AbortSignal;
+  readonly timeouts?: RequestTimeouts;
   /** Called for each body chunk as it arrives (progress, early split of coalesced ranges). */
   readonly onChunk?: (chunk: Uint8Array, atMs: number) => void;
   /** Called when headers arrive, with Content-Length where the server sent one. */

@@ -30,7 +30,7 @@ export interface AbrTrackView {
 
 /** Per-track facts a caller may know and pass on (see AbrContext for their meaning). */
 export interface AbrTrackExtras {
-  readonly lastDownloadEndMs?: number | undefined;
+  readonly idleSinceMs?: number | undefined;
   readonly upcomingSegmentBytes?: readonly (readonly number[])[] | undefined;
 }
 
@@ -67,7 +67,7 @@ export function buildAbrContext(
     previousLevel,
     playbackRate: inputs.playbackRate,
     phase,
-    lastDownloadEndMs: extras.lastDownloadEndMs,
+    idleSinceMs: extras.idleSinceMs,
     upcomingSegmentBytes: extras.upcomingSegmentBytes,
   };
 }

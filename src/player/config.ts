@@ -1,5 +1,6 @@
 import { SprintError } from '../errors.js';
 import type { PlayerConfig } from './types.js';
+import { DEFAULT_RETRY_POLICY } from '../net/retry.js';
 
 export const DEFAULT_CONFIG: PlayerConfig = {
   scheduler: 'sprint',
@@ -10,6 +11,7 @@ export const DEFAULT_CONFIG: PlayerConfig = {
   backBufferS: 30,
   maxBufferBytes: 200 * 1024 * 1024,
   maxGapJumpS: 0.5,
+  retry: DEFAULT_RETRY_POLICY,
 };
 
 const POSITIVE_NUMBERS = ['bufferTargetS', 'maxBufferS', 'startupBufferS', 'maxBufferBytes'] as const;
@@ -23,6 +25,10 @@ export function mergeConfig(base: PlayerConfig, partial: Partial<PlayerConfig>):
   }
   for (const key of NON_NEGATIVE_NUMBERS) {
     if (!(typeof merged[key] === 'number' && merged[key] >= 0 && Number.isFinite(merged[key]))) throw invalid(key, merged[key]);
+  }
+  const r = merged.retry;
+  if (!(Number.isInteger(r.maxAttempts) && r.maxAttempts >= 1 && r.baseDelayMs >= 0 && r.backoffFactor >= 1 && r.fuzzFactor >= 0 && r.fuzzFactor <= 1)) {
+    throw new SprintError({ category: 'config', code: 'INVALID_CONFIG', message: `retry policy is not usable: ${JSON.stringify(r)}` });
   }
   if (merged.startupBufferS > merged.bufferTargetS) {
     throw new SprintError({

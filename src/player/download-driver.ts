@@ -59,6 +59,8 @@ export interface DownloadDriverDeps {
   readonly onLevelChosen: (contentType: ContentType, level: number, reason: string | undefined) => void;
   readonly onAllAppended: () => void;
   readonly onFatal: (error: SprintError) => void;
+  /** A recoverable failure the driver worked around (reported as a non-fatal error). */
+  readonly onRecovered: (error: SprintError) => void;
 }
 
 export class DownloadDriver {
@@ -246,21 +248,26 @@ export class DownloadDriver {
       const level = this.chooseLevel(rt, first);
       const segments = await Promise.all(indices.map((index) => rt.track.segmentAt(level, index)));
       const init = await this.deps.loader.loadInit(rt.track.contentType, segments[0]!, signal);
-      const deliver = (offset: number, data: Uint8Array<ArrayBuffer>) => {
+      const delivered = new Set<number>();
+      const deliver = (offset: number, data: Uint8Array<ArrayBuffer>, segment = segments[offset]!, segmentInit = init) => {
         const index = indices[offset]!;
+        delivered.add(offset);
         if (generation !== rt.generation || index < rt.appendIndex) return;
-        rt.ready.set(index, { segment: segments[offset]!, init, data });
+        rt.ready.set(index, { segment, init: segmentInit, data });
         void this.flush(rt);
       };
       const group = segments.length > 1 ? coalescedRef(segments.map((s) => s.segment)) : undefined;
-      if (group) await this.loadCoalesced(rt, segments, entries, group, signal, deliver);
-      else {
-        for (const [offset, segment] of segments.entries()) {
-          const entry = entries[offset]!;
-          const range = segment.segment.range;
-          if (range) entry.progress.bytesExpected = range.end - range.start + 1;
-          const result = await this.deps.loader.loadMedia(rt.track.contentType, segment, signal, entry.progress);
-          deliver(offset, result.data);
+      try {
+        if (group) await this.loadCoalesced(rt, segments, entries, group, signal, deliver);
+        else for (const [offset, segment] of segments.entries()) deliver(offset, await this.loadOne(rt, segment, entries[offset]!, signal));
+      } catch (error) {
+        if (signal.aborted || !(error instanceof SprintError) || error.category !== 'network') throw error;
+        // Retries are spent: fetch what is missing from a neighbouring rung before giving up.
+        for (const [offset, failed] of segments.entries()) {
+          if (delivered.has(offset)) continue;
+          const alternative = await this.alternativeFor(rt, failed, error);
+          const altInit = await this.deps.loader.loadInit(rt.track.contentType, alternative, signal);
+          deliver(offset, await this.loadOne(rt, alternative, entries[offset]!, signal), alternative, altInit);
         }
       }
     } catch (error) {
@@ -273,6 +280,29 @@ export class DownloadDriver {
       this.updateBusy();
       this.kick();
     }
+  }
+
+  private async loadOne(rt: TrackRuntime, segment: TrackSegment, entry: InFlight, signal: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
+    const range = segment.segment.range;
+    entry.progress.bytesExpected = range ? range.end - range.start + 1 : undefined;
+    return (await this.deps.loader.loadMedia(rt.track.contentType, segment, signal, entry.progress)).data;
+  }
+
+  /** The same segment one rung down (or up from the lowest); rethrows when the ladder has one rung. */
+  private async alternativeFor(rt: TrackRuntime, failed: TrackSegment, cause: SprintError): Promise<TrackSegment> {
+    if (rt.track.levels.length < 2) throw cause;
+    const level = failed.level > 0 ? failed.level - 1 : 1;
+    this.deps.onRecovered(
+      new SprintError({
+        category: 'network',
+        code: 'SEGMENT_LOAD_FAILED',
+        message: `segment ${failed.segment.index} of ${failed.representationId} failed after retries; fetching it from level ${level}`,
+        url: failed.segment.url,
+        fatal: false,
+        cause,
+      }),
+    );
+    return rt.track.segmentAt(level, failed.segment.index);
   }
 
   /** One range request for several segments, each handed on as soon as its last byte arrives. */
@@ -288,8 +318,8 @@ export class DownloadDriver {
     sizes.forEach((size, i) => (entries[i]!.progress.bytesExpected = size));
     let splitter = new StreamSplitter(sizes);
     const progress = { bytesLoaded: 0, bytesExpected: ref.range.end - ref.range.start + 1 };
+    const onRestart = () => (splitter = new StreamSplitter(sizes));
     const onChunk = (chunk: Uint8Array) => {
-      if (progress.bytesLoaded === chunk.byteLength) splitter = new StreamSplitter(sizes); // a retry starts over
       for (const piece of splitter.push(chunk)) deliver(piece.index, piece.data);
       let offset = 0;
       sizes.forEach((size, i) => {
@@ -297,7 +327,7 @@ export class DownloadDriver {
         offset += size;
       });
     };
-    await this.deps.loader.loadMedia(rt.track.contentType, segments[0]!, signal, progress, { ref, segmentCount: segments.length, onChunk });
+    await this.deps.loader.loadMedia(rt.track.contentType, segments[0]!, signal, progress, { ref, segmentCount: segments.length, onChunk, onRestart });
   }
 
   /** Appends ready segments strictly in index order. */

@@ -9,18 +9,20 @@ import type { FetchResult } from '../net/types.js';
 import type { ThroughputEstimator } from '../estimate/throughput.js';
 import type { RttEstimator } from '../estimate/rtt.js';
 import { DeliveryRateMeter } from '../estimate/delivery-rate.js';
+import { DEFAULT_RETRY_POLICY, fetchWithRetry, type RetryPolicy } from '../net/retry.js';
 import type { SegmentRef } from '../manifest/types.js';
 import type { RequestRecord } from './types.js';
 import type { TrackSegment } from './media-track.js';
 import type { ContentType } from '../manifest/types.js';
 
-export interface RetryPolicy {
-  readonly maxAttempts: number;
-  readonly baseDelayMs: number;
-  readonly backoffFactor: number;
+/** A range request carrying several segments (see range-coalescing.ts). */
+export interface CoalescedLoad {
+  readonly ref: SegmentRef;
+  readonly segmentCount: number;
+  readonly onChunk: (chunk: Uint8Array) => void;
+  /** The bytes handed to onChunk so far are void: the body starts over. */
+  readonly onRestart: () => void;
 }
-
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 500, backoffFactor: 2 };
 
 export interface LoadProgress {
   bytesLoaded: number;
@@ -39,7 +41,7 @@ export class SegmentLoader {
     private readonly onRecord: (record: RequestRecord) => void,
     /** Every body chunk of every request, as it arrives (activity and fair-share estimation). */
     private readonly onChunk: (atMs: number, bytes: number) => void = () => undefined,
-    private readonly retry: RetryPolicy = DEFAULT_RETRY,
+    private readonly retry: () => RetryPolicy = () => DEFAULT_RETRY_POLICY,
   ) {}
 
   /** The init segment for `segment`, fetched once per representation and period. */
@@ -64,7 +66,7 @@ export class SegmentLoader {
     segment: TrackSegment,
     signal: AbortSignal,
     progress: LoadProgress,
-    coalesced?: { ref: SegmentRef; segmentCount: number; onChunk: (chunk: Uint8Array) => void },
+    coalesced?: CoalescedLoad,
   ): Promise<FetchResult> {
     return this.load(contentType, segment, coalesced?.ref ?? segment.segment, false, signal, progress, coalesced);
   }
@@ -76,13 +78,15 @@ export class SegmentLoader {
     isInit: boolean,
     signal: AbortSignal,
     progress: LoadProgress,
-    coalesced?: { segmentCount: number; onChunk: (chunk: Uint8Array) => void },
+    coalesced?: CoalescedLoad,
   ): Promise<FetchResult> {
-    for (let attempt = 1; ; attempt++) {
-      const startMs = performance.now();
-      progress.bytesLoaded = 0;
-      try {
-        const result = await this.http.fetchBytes({
+    let attemptStartMs = performance.now();
+    let failures = 0;
+    progress.bytesLoaded = 0;
+    try {
+      const result = await fetchWithRetry(
+        this.http,
+        {
           url: ref.url,
           ...(ref.range ? { range: ref.range } : {}),
           signal,
@@ -92,29 +96,40 @@ export class SegmentLoader {
             coalesced?.onChunk(chunk);
           },
           onResponse: ({ contentLength }) => {
-            if (contentLength !== undefined) progress.bytesExpected = contentLength;
+            if (contentLength !== undefined && progress.bytesExpected === undefined) progress.bytesExpected = contentLength;
           },
-        });
-        this.report(contentType, segment, ref, isInit, result, 'ok', coalesced?.segmentCount);
-        if (!isInit) this.feedEstimators(result);
-        return result;
-      } catch (error) {
-        const aborted = signal.aborted;
-        this.onRecord(this.record(contentType, segment, ref, isInit, startMs, progress.bytesLoaded, aborted ? 'aborted' : 'failed'));
-        if (aborted) throw error;
-        if (!(error instanceof SprintError) || !isRetryable(error) || attempt >= this.retry.maxAttempts) {
-          throw asLoadError(error, isInit, ref.url);
-        }
-        await sleep(this.retry.baseDelayMs * this.retry.backoffFactor ** (attempt - 1), signal);
+        },
+        this.retry(),
+        {
+          onAttemptFailed: ({ bytesSoFar }) => {
+            failures += 1;
+            this.onRecord(this.record(contentType, segment, ref, isInit, attemptStartMs, bytesSoFar, 'failed'));
+            attemptStartMs = performance.now();
+          },
+          onRestart: () => {
+            progress.bytesLoaded = 0;
+            coalesced?.onRestart();
+          },
+        },
+      );
+      this.report(contentType, segment, ref, isInit, result, 'ok', coalesced?.segmentCount);
+      if (!isInit) this.feedEstimators(result, failures === 0);
+      return result;
+    } catch (error) {
+      if (signal.aborted) {
+        this.onRecord(this.record(contentType, segment, ref, isInit, attemptStartMs, progress.bytesLoaded, 'aborted'));
+        throw error;
       }
+      throw asLoadError(error, isInit, ref.url);
     }
   }
 
-  private feedEstimators(result: FetchResult): void {
+  /** A resumed transfer's first byte belongs to its last attempt: its RTT sample would mislead. */
+  private feedEstimators(result: FetchResult, firstAttempt: boolean): void {
     const t = result.timing;
     const sample = this.deliveryRate.complete({ firstByteMs: t.firstByteMs ?? t.startMs, endMs: t.endMs, bytes: t.bytes });
     if (sample) this.estimators.throughput.add(sample);
-    if (t.firstByteMs !== undefined) this.estimators.rtt.add(t.endMs, t.firstByteMs - t.startMs);
+    if (firstAttempt && t.firstByteMs !== undefined) this.estimators.rtt.add(t.endMs, t.firstByteMs - t.startMs);
   }
 
   private report(
@@ -163,11 +178,6 @@ export class SegmentLoader {
   }
 }
 
-function isRetryable(error: SprintError): boolean {
-  // Transport failures and server errors are worth another attempt; a 4xx will not change.
-  return error.status === undefined || error.status >= 500 || error.status === 408 || error.status === 429;
-}
-
 function asLoadError(error: unknown, isInit: boolean, url: string): SprintError {
   const code = isInit ? 'INIT_SEGMENT_LOAD_FAILED' : 'SEGMENT_LOAD_FAILED';
   if (error instanceof SprintError) {
@@ -181,18 +191,4 @@ function asLoadError(error: unknown, isInit: boolean, url: string): SprintError 
     });
   }
   return new SprintError({ category: 'network', code, message: String(error), url, cause: error });
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -10,6 +10,7 @@ import { SprintError } from '../errors.js';
 import type { ContentType, Manifest } from '../manifest/types.js';
 import { parseMpd } from '../manifest/parse-mpd.js';
 import { HttpClient } from '../net/http-client.js';
+import { fetchWithRetry } from '../net/retry.js';
 import { ThroughputEstimator } from '../estimate/throughput.js';
 import { RttEstimator } from '../estimate/rtt.js';
 import { FairShareEstimator } from '../estimate/fair-share.js';
@@ -136,6 +137,7 @@ export class SprintPlayer implements SprintPlayerApi {
           this.fairShare.addChunk(atMs, bytes);
           this.runs.onChunk(atMs, bytes);
         },
+        () => this.config.retry,
       );
       const driver = new DownloadDriver({
         video: this.video,
@@ -159,6 +161,7 @@ export class SprintPlayer implements SprintPlayerApi {
         onLevelChosen: (type, level) => this.onLevelChosen(tracks, type, level),
         onAllAppended: () => this.endStreamWhenIdle(media, token),
         onFatal: (error) => this.reportError(error),
+        onRecovered: (error) => this.reportError(error),
       });
       this.session = { manifest, tracks, media, driver };
       this.events.emit('manifestloaded', {
@@ -238,7 +241,7 @@ export class SprintPlayer implements SprintPlayerApi {
     }
     let text: string;
     try {
-      const result = await this.http.fetchBytes({ url: absolute });
+      const result = await fetchWithRetry(this.http, { url: absolute }, this.config.retry);
       text = new TextDecoder().decode(result.data);
     } catch (error) {
       throw new SprintError({

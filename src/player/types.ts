@@ -121,6 +121,8 @@ export interface PlayerConfig {
   readonly startupBufferS: number;
   /** Seconds of media kept behind the playhead before eviction. */
   readonly backBufferS: number;
+  /** Retries, backoff and per-request time limits for media requests (src/net/retry.ts). */
+  readonly retry: import('../net/retry.js').RetryPolicy;
   /** Upper bound on SourceBuffer bytes per type before eviction. */
   readonly maxBufferBytes: number;
   /** Stall-free gaps smaller than this are jumped over. */

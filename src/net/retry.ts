@@ -1,0 +1,131 @@
+/**
+ * Retries with exponential backoff and jitter, and resumes a body that broke
+ * off mid-transfer with a Range request for the bytes still missing instead of
+ * downloading it again. Defaults follow Shaka's retry parameters (2 attempts,
+ * 1 s base delay, ×2 backoff, ±50% fuzz), plus per-request time limits.
+ */
+import { SprintError } from '../errors.js';
+import type { HttpClient } from './http-client.js';
+import type { ChunkSample, FetchRequest, FetchResult, RequestTimeouts } from './types.js';
+
+export interface RetryPolicy {
+  readonly maxAttempts: number;
+  readonly baseDelayMs: number;
+  readonly backoffFactor: number;
+  /** Each delay is scaled by a uniform factor in [1 − fuzz, 1 + fuzz]. */
+  readonly fuzzFactor: number;
+  readonly timeouts: RequestTimeouts;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 2,
+  baseDelayMs: 1000,
+  backoffFactor: 2,
+  fuzzFactor: 0.5,
+  timeouts: { firstByteMs: 10_000, stallMs: 5_000, totalMs: 60_000 },
+};
+
+/** Delay before attempt `attempt + 1`, after `attempt` failed attempts. */
+export function retryDelayMs(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+  const base = policy.baseDelayMs * policy.backoffFactor ** (attempt - 1);
+  return base * (1 + policy.fuzzFactor * (2 * random() - 1));
+}
+
+/** Transport failures, timeouts and server errors may pass; other 4xx will not. */
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof SprintError) || error.category !== 'network') return false;
+  return error.status === undefined || error.status >= 500 || error.status === 408 || error.status === 429;
+}
+
+export interface AttemptFailure {
+  readonly attempt: number;
+  readonly error: unknown;
+  readonly bytesSoFar: number;
+  readonly willRetry: boolean;
+}
+
+export interface RetryHooks {
+  /** Called after each failed attempt (for request records and fault counters). */
+  readonly onAttemptFailed?: (failure: AttemptFailure) => void;
+  /** Called when bytes already handed to onChunk are void (the server ignored a resume Range). */
+  readonly onRestart?: () => void;
+  readonly random?: () => number;
+  readonly clock?: () => number;
+  readonly sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
+}
+
+export async function fetchWithRetry(
+  client: HttpClient,
+  request: FetchRequest,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  hooks: RetryHooks = {},
+): Promise<FetchResult> {
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  const chunks: ChunkSample[] = [];
+  let received = 0;
+  const firstStartMs = (hooks.clock ?? (() => performance.now()))();
+  for (let attempt = 1; ; attempt++) {
+    const resumeFrom = received;
+    const range = resumeFrom > 0 ? { start: (request.range?.start ?? 0) + resumeFrom, ...(request.range?.end !== undefined ? { end: request.range.end } : {}) } : request.range;
+    let restarted = false;
+    try {
+      const result = await client.fetchBytes({
+        ...request,
+        ...(range ? { range } : {}),
+        timeouts: request.timeouts ?? policy.timeouts,
+        onResponse: (info) => {
+          // A 200 to a resume request is the whole body again: drop what we had.
+          if (resumeFrom > 0 && info.status === 200) {
+            restarted = true;
+            parts.length = 0;
+            received = 0;
+            hooks.onRestart?.();
+          }
+          request.onResponse?.(info);
+        },
+        onChunk: (chunk, atMs) => {
+          parts.push(chunk as Uint8Array<ArrayBuffer>);
+          received += chunk.byteLength;
+          chunks.push({ atMs, bytes: chunk.byteLength });
+          request.onChunk?.(chunk, atMs);
+        },
+      });
+      if (resumeFrom === 0 || restarted) return { ...result, timing: { ...result.timing, startMs: firstStartMs } };
+      return {
+        data: concat(parts, received),
+        timing: { ...result.timing, startMs: firstStartMs, bytes: received, chunks: [...chunks] },
+      };
+    } catch (error) {
+      if (request.signal?.aborted) throw error;
+      const willRetry = isRetryable(error) && attempt < policy.maxAttempts;
+      hooks.onAttemptFailed?.({ attempt, error, bytesSoFar: received, willRetry });
+      if (!willRetry) throw error;
+      await (hooks.sleep ?? sleep)(retryDelayMs(attempt, policy, hooks.random), request.signal);
+    }
+  }
+}
+
+function concat(parts: readonly Uint8Array<ArrayBuffer>[], total: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.byteLength;
+  }
+  return out;
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
