@@ -10,10 +10,13 @@
  *   before any sample, dash.js's default video bitrate) and seed a
  *   placeholder buffer so BOLA's map agrees with that pick.
  * - Steady: effective buffer = real buffer + placeholder. The placeholder
- *   grows by the idle time between a download's end and the next request (the
- *   scheduler holding the buffer at its target must not keep BOLA low), decays
- *   ×0.99 per segment and is capped so the effective buffer at the previous
- *   request stays below that rung's maximum; an empty buffer clears it.
+ *   grows by the time no request was in flight before this one (the scheduler
+ *   holding the buffer at its target must not keep BOLA low; context.idleSinceMs,
+ *   nothing is credited when the caller does not provide it), decays ×0.99 per
+ *   segment and is capped so the effective buffer at the previous request stays
+ *   below that rung's maximum; an empty buffer clears it. dash.js measures idle
+ *   time from the last download's end, which with one request at a time is the
+ *   same; with overlapping requests only time with nothing in flight is idle.
  * - BOLA-O: never climb above both the previous rung and the rung the
  *   throughput sustains (avoids oscillating when bandwidth lies between rungs).
  * - Insufficient buffer (insufficient-buffer.ts): never pick a rung whose
@@ -57,8 +60,6 @@ export interface BolaState {
   readonly lastCallMs: number | undefined;
   /** Real buffer at the previous request. */
   readonly lastBufferS: number | undefined;
-  /** End of the last download already accounted for. */
-  readonly lastDownloadEndMs: number | undefined;
   readonly decisions: number;
 }
 
@@ -67,7 +68,6 @@ export const INITIAL_BOLA_STATE: BolaState = {
   placeholderS: 0,
   lastCallMs: undefined,
   lastBufferS: undefined,
-  lastDownloadEndMs: undefined,
   decisions: 0,
 };
 
@@ -76,9 +76,11 @@ export interface BolaStep {
   readonly decision: AbrDecision;
 }
 
-/** When the last download ended: from the context, else the newest throughput sample. */
-function lastDownloadEnd(context: AbrContext): number | undefined {
-  return context.lastDownloadEndMs ?? context.throughputSamples[context.throughputSamples.length - 1]?.atMs;
+/** Seconds with nothing in flight since the previous decision (already credited time is not counted twice). */
+function idleSeconds(state: BolaState, context: AbrContext): number {
+  if (context.idleSinceMs === undefined) return 0;
+  const fromMs = Math.max(context.idleSinceMs, state.lastCallMs ?? -Infinity);
+  return Math.max(0, (context.nowMs - fromMs) / 1000);
 }
 
 export function bolaStep(state: BolaState, context: AbrContext, options: BolaOptions = DEFAULT_BOLA): BolaStep {
@@ -88,7 +90,6 @@ export function bolaStep(state: BolaState, context: AbrContext, options: BolaOpt
   const safeBps = (predicted ?? options.defaultBps) * options.safetyFactor;
   const throughputLevel = highestLevelUnder(context.ladder, safeBps);
   const bufferS = context.phase === 'recovering' ? 0 : Math.max(0, context.bufferLevelS);
-  const endMs = lastDownloadEnd(context);
 
   let level: number;
   let placeholderS: number;
@@ -103,12 +104,12 @@ export function bolaStep(state: BolaState, context: AbrContext, options: BolaOpt
     const current = context.previousLevel ?? throughputLevel;
     placeholderS = state.placeholderS;
     if (bufferS <= 0) placeholderS = 0;
-    else if (endMs !== undefined && endMs > (state.lastDownloadEndMs ?? -Infinity)) {
+    else {
       placeholderS *= options.placeholderDecay;
       if (state.lastBufferS !== undefined) {
         placeholderS = Math.min(placeholderS, Math.max(0, bolaMaxBufferForLevel(params, current) - state.lastBufferS));
       }
-      placeholderS += Math.max(0, (context.nowMs - endMs) / 1000);
+      placeholderS += idleSeconds(state, context);
     }
     const effectiveS = bufferS + placeholderS;
     level = bolaLevelForBuffer(params, effectiveS);
@@ -132,7 +133,6 @@ export function bolaStep(state: BolaState, context: AbrContext, options: BolaOpt
       placeholderS,
       lastCallMs: context.nowMs,
       lastBufferS: bufferS,
-      lastDownloadEndMs: endMs ?? state.lastDownloadEndMs,
       decisions: state.decisions + 1,
     },
     decision: { level, reason },

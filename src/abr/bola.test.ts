@@ -63,7 +63,7 @@ describe('BOLA startup', () => {
 });
 
 describe('BOLA steady state', () => {
-  const steady: BolaState = { ...INITIAL_BOLA_STATE, phase: 'steady', decisions: 10, lastBufferS: 20, lastDownloadEndMs: 9_000, lastCallMs: 8_000 };
+  const steady: BolaState = { ...INITIAL_BOLA_STATE, phase: 'steady', decisions: 10, lastBufferS: 20, lastCallMs: 8_000 };
 
   it('follows the buffer: low buffer → low rung, full buffer → top rung', () => {
     const fast = samples([20e6, 20e6, 20e6, 20e6, 20e6]);
@@ -91,14 +91,22 @@ describe('BOLA steady state', () => {
     expect(next.decision.level).toBe(0);
   });
 
-  it('adds idle time since the last download to the placeholder, after decaying it', () => {
-    const next = step({ ...steady, placeholderS: 5 }, { bufferLevelS: 20, lastDownloadEndMs: 9_500, nowMs: 11_000, throughputSamples: samples([5e6]), previousLevel: 3 });
+  it('adds the time nothing was in flight to the placeholder, after decaying it', () => {
+    const next = step({ ...steady, placeholderS: 5 }, { bufferLevelS: 20, idleSinceMs: 9_500, nowMs: 11_000, throughputSamples: samples([5e6]), previousLevel: 3 });
     expect(next.state.placeholderS).toBeCloseTo(5 * 0.99 + 1.5, 9);
+    // Idle since before the previous decision: only the time since that decision is new.
+    const again = step({ ...steady, placeholderS: 5, lastCallMs: 10_000 }, { bufferLevelS: 20, idleSinceMs: 9_500, nowMs: 11_000, throughputSamples: samples([5e6]), previousLevel: 3 });
+    expect(again.state.placeholderS).toBeCloseTo(5 * 0.99 + 1, 9);
+  });
+
+  it('credits no idle time while another request is in flight, or when the caller does not say', () => {
+    const busy = step({ ...steady, placeholderS: 5 }, { bufferLevelS: 20, idleSinceMs: undefined, nowMs: 11_000, throughputSamples: samples([5e6]), previousLevel: 3 });
+    expect(busy.state.placeholderS).toBeCloseTo(5 * 0.99, 9);
   });
 
   it('caps the placeholder so the previous request\'s effective buffer stays within its rung', () => {
     const max3 = bolaMaxBufferForLevel(params, 3);
-    const next = step({ ...steady, placeholderS: 40, lastBufferS: 20 }, { bufferLevelS: 20, lastDownloadEndMs: 10_000, nowMs: 10_000, throughputSamples: samples([5e6]), previousLevel: 3 });
+    const next = step({ ...steady, placeholderS: 40, lastBufferS: 20 }, { bufferLevelS: 20, idleSinceMs: 10_000, nowMs: 10_000, throughputSamples: samples([5e6]), previousLevel: 3 });
     expect(next.state.placeholderS).toBeLessThanOrEqual(max3 - 20 + 1e-9);
   });
 

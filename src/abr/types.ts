@@ -45,11 +45,12 @@ export interface AbrContext {
   readonly playbackRate: number;
   readonly phase: PlaybackPhase;
   /**
-   * When the last media download of this type completed (same clock as nowMs);
-   * undefined before the first or when the player does not track it. BOLA uses
-   * it to tell idle time (buffer full, scheduler waiting) from download time.
+   * Since when no other request of this type has been in flight (same clock as
+   * nowMs); undefined while one is, or when the caller does not track it. BOLA
+   * credits this idle time (scheduler waiting on a full buffer) to its
+   * placeholder buffer; download time must not count as idle.
    */
-  readonly lastDownloadEndMs?: number | undefined;
+  readonly idleSinceMs?: number | undefined;
   /**
    * Sizes in bytes of the next segments, `[level][k]` for segment
    * `segmentIndex + k`, as far as known (sidx, or a simulator's media model);

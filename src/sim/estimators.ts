@@ -1,9 +1,11 @@
 /**
- * The player's real estimators, fed by the simulator the way SprintPlayer
- * feeds them: a throughput sample (first to last byte) and an RTT sample
- * (request to first byte) per finished download, body chunks and busy/idle
- * edges for the fair-share estimate.
+ * The player's real estimators, fed by the simulator the way SegmentLoader and
+ * SprintPlayer feed them: per finished download a throughput sample through
+ * the DeliveryRateMeter (the union of receiving intervals, so overlapping
+ * requests do not understate the link) and an RTT sample (request to first
+ * byte); body chunks and busy/idle edges for the fair-share estimate.
  */
+import { DeliveryRateMeter } from '../estimate/delivery-rate.js';
 import { FairShareEstimator } from '../estimate/fair-share.js';
 import { RttEstimator } from '../estimate/rtt.js';
 import { ThroughputEstimator } from '../estimate/throughput.js';
@@ -13,10 +15,12 @@ export class SimEstimators {
   readonly throughput = new ThroughputEstimator();
   readonly rtt = new RttEstimator();
   readonly fairShare = new FairShareEstimator();
+  private readonly deliveryRate = new DeliveryRateMeter();
   private busy = false;
 
   downloaded(requestMs: number, firstByteMs: number, endMs: number, bytes: number): void {
-    this.throughput.add({ atMs: endMs, bytes, durationMs: endMs - firstByteMs });
+    const sample = this.deliveryRate.complete({ firstByteMs, endMs, bytes });
+    if (sample) this.throughput.add(sample);
     this.rtt.add(endMs, firstByteMs - requestMs);
   }
 

@@ -104,7 +104,8 @@ export function simulate(options: SimulationOptions): SimulationResult {
   let nowMs = 0;
   let nextIndex = 0;
   let lastLevel: number | undefined;
-  let lastDownloadEndMs: number | undefined;
+  /** When the last request in flight completed; undefined before any. */
+  let idleSinceMs: number | undefined;
   let recheckAtMs: number | undefined;
   let maxInFlight = 0;
 
@@ -156,7 +157,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
         stalled: playback.stalled,
       },
       config,
-      { lastDownloadEndMs, upcomingSegmentBytes: upcomingBytes(index) },
+      { idleSinceMs: transfers.length === 0 ? idleSinceMs : undefined, upcomingSegmentBytes: upcomingBytes(index) },
     );
     const decision = abr.choose(context);
     const level = Math.max(0, Math.min(media.levels.length - 1, Math.round(decision.level)));
@@ -194,7 +195,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
     transfers.splice(transfers.indexOf(transfer), 1);
     const record = records[transfer.segmentIndex]!;
     record.endMs = nowMs;
-    lastDownloadEndMs = nowMs;
+    if (transfers.length === 0) idleSinceMs = nowMs;
     estimators.downloaded(transfer.requestMs, transfer.firstByteMs, nowMs, transfer.bytes);
     ready.add(transfer.segmentIndex);
     while (ready.delete(playback.appendedCount)) playback.append(nowMs);
