@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { MediaRequestRecord, SegmentIdentity } from '../../compare/measurement-types.js';
+import type { OriginRequestRecord } from '../../server/request-log.js';
+import type { LabPlayerResult } from '../page/lab-result.js';
+import { assembleRunResult, mediaFolder } from './run-metrics.js';
+
+const T0 = 1_700_000_000_000;
+const video = (index: number, bandwidth: number): SegmentIdentity => ({
+  contentType: 'video', representationId: String(bandwidth), bandwidth, level: 0, segmentIndex: index, isInit: false, startS: index * 2, durationS: 2,
+});
+
+function request(segment: SegmentIdentity, sent: number, end: number, bytes: number): MediaRequestRecord {
+  return {
+    url: `https://198.18.2.2:8443/media/lab/chunk-${segment.representationId}-${segment.segmentIndex + 1}.m4s`,
+    startTime: sent - 1, requestStart: sent, responseStart: sent + 40, responseEnd: end,
+    transferSize: bytes + 30, encodedBodySize: bytes, nextHopProtocol: 'h2', segment,
+  };
+}
+
+function page(): LabPlayerResult {
+  const samples = Array.from({ length: 41 }, (_, i) => ({
+    t: 1000 + i * 250, currentTime: i < 8 ? 0 : (i - 8) * 0.25, bufferAheadS: 4, readyState: 4, paused: false, droppedFrames: 0, totalFrames: i,
+  }));
+  return {
+    mode: 'player', player: 'sequential', abr: 'bola', abrApplied: 'bola', scheduler: 'sequential',
+    src: 'https://198.18.2.2:8443/media/lab/manifest.mpd', durationS: 10, userAgent: 'test', loadStartedAt: 1000,
+    measurement: {
+      timeOrigin: T0, startedAt: 999, stoppedAt: 11_000,
+      mediaRequests: [
+        request(video(0, 1_000_000), 1100, 2100, 250_000),
+        request(video(1, 1_000_000), 2100, 3100, 250_000),
+        request(video(2, 2_000_000), 2600, 3600, 500_000),
+      ],
+      otherRequests: [],
+      events: [{ type: 'playing', t: 3000, currentTime: 0 }],
+      samples,
+      ladder: [],
+      droppedEntries: 0,
+    },
+    errors: [],
+  };
+}
+
+function origin(socketId: number, path: string, start: number, bytes: number): OriginRequestRecord {
+  return { id: 1, streamId: 1, socketId, method: 'GET', path, range: null, status: 200, bytes, startMs: T0 + start, endMs: T0 + start + 500, protocol: 'h2', aborted: false };
+}
+
+describe('assembleRunResult', () => {
+  const result = assembleRunResult({
+    cell: 0,
+    config: { rateMbps: 20, rttMs: 40, queueBdp: 1, competitors: 1, cc: 'cubic', jitterMs: 1 },
+    fairShareMbps: 2,
+    page: page(),
+    origin: [origin(7, '/media/lab/chunk-1-1.m4s', 1100, 250_000), origin(7, '/media/lab/manifest.mpd', 1000, 3000), origin(8, '/other/x', 1100, 1)],
+    competitors: [{ samples: [{ endMs: T0 + 2000, durationMs: 1000, mbps: 3 }, { endMs: T0 + 3000, durationMs: 1000, mbps: 1 }] }],
+    rawFile: 'raw/x.json',
+  });
+
+  it('derives the fraction from bytes over time with a request in flight', () => {
+    // 1 MB over 1.1→3.6 s = 2.5 s active: 3.2 Mbit/s of 2 Mbit/s fair share.
+    expect(result.mediaBytes).toBe(1_000_000);
+    expect(result.activeSeconds).toBeCloseTo(2.5, 6);
+    expect(result.downloadFraction).toBeCloseTo(1.6, 6);
+    expect(result.maxInFlight).toBe(2);
+  });
+
+  it('reports playback, competitors and server connections', () => {
+    expect(result.startupMs).toBe(2000);
+    // Positions 6–8 s were played but no download covers them: only 6 s are attributed.
+    expect(result.playedS).toBeCloseTo(6, 6);
+    expect(result.meanBitrateKbps).toBeGreaterThan(1000);
+    expect(result.competitorMbps[0]).toBeCloseTo(2, 6);
+    expect(result.competitorFraction).toBeCloseTo(1, 6);
+    expect(result.connections).toBe(1);
+    expect(result.serverMediaBytes).toBe(250_000);
+    expect(result.predictedFraction).toBeNull();
+    expect(result.series.throughputMbps).toHaveLength(20);
+  });
+
+  it('finds the media folder of the MPD', () => {
+    expect(mediaFolder('https://h:1/media/lab/manifest.mpd')).toBe('/media/lab/');
+  });
+});
