@@ -14,6 +14,7 @@ import type { SegmentLoader } from './segment-loader.js';
 import type { PlayerConfig, QualitySelection } from './types.js';
 import { buildAbrContext, type AbrInputs } from './abr-context.js';
 import { StreamSplitter, coalescedRef } from './range-coalescing.js';
+import { OrderedAppender } from './ordered-appender.js';
 
 interface InFlight {
   readonly controller: AbortController;
@@ -21,23 +22,16 @@ interface InFlight {
   readonly progress: { bytesLoaded: number; bytesExpected: number | undefined };
 }
 
-interface ReadySegment {
-  readonly segment: TrackSegment;
-  readonly init: Uint8Array<ArrayBuffer> | undefined;
-  readonly data: Uint8Array<ArrayBuffer>;
-}
-
 interface TrackRuntime {
   readonly track: MediaTrack;
   readonly sink: BufferSink;
+  readonly appender: OrderedAppender;
   nextIndex: number;
-  appendIndex: number;
   readonly inFlight: Map<number, InFlight>;
-  readonly ready: Map<number, ReadySegment>;
-  appending: boolean;
-  lastInitKey: string | undefined;
   lastLevel: number | undefined;
-  /** Bumped on every reset; work started under an older generation is discarded. */
+  /** When this track's last request finished; undefined while one is in flight. */
+  idleSinceMs: number | undefined;
+  /** Bumped on every reset; downloads started under an older generation are discarded. */
   generation: number;
 }
 
@@ -56,7 +50,8 @@ export interface DownloadDriverDeps {
   readonly onRun: (event: RunEvent) => void;
   /** The player went from no request in flight to some (true) or back (false). */
   readonly onBusy: (busy: boolean, atMs: number) => void;
-  readonly onLevelChosen: (contentType: ContentType, level: number, reason: string | undefined) => void;
+  /** Every ABR decision; `changed` when the level differs from the previous segment's. */
+  readonly onLevelChosen: (contentType: ContentType, level: number, reason: string | undefined, changed: boolean) => void;
   readonly onAllAppended: () => void;
   readonly onFatal: (error: SprintError) => void;
   /** A recoverable failure the driver worked around (reported as a non-fatal error). */
@@ -72,18 +67,20 @@ export class DownloadDriver {
   private busy = false;
 
   constructor(private readonly deps: DownloadDriverDeps) {
-    this.runtimes = deps.tracks.map((track) => ({
-      track,
-      sink: deps.sinks.get(track.contentType)!,
-      nextIndex: 0,
-      appendIndex: 0,
-      inFlight: new Map(),
-      ready: new Map(),
-      appending: false,
-      lastInitKey: undefined,
-      lastLevel: undefined,
-      generation: 0,
-    }));
+    this.runtimes = deps.tracks.map((track) => {
+      const sink = deps.sinks.get(track.contentType)!;
+      const appender = new OrderedAppender(sink, {
+        afterAppend: () => this.evict(sink),
+        onError: (error) => {
+          if (!this.stopped) this.fail(error);
+        },
+        onProgress: () => {
+          if (this.runtimes.every((r) => r.appender.nextIndex >= r.track.segmentCount)) this.deps.onAllAppended();
+          this.kick();
+        },
+      });
+      return { track, sink, appender, nextIndex: 0, inFlight: new Map(), lastLevel: undefined, idleSinceMs: undefined, generation: 0 };
+    });
   }
 
   get requestsInFlight(): number {
@@ -148,10 +145,9 @@ export class DownloadDriver {
     rt.generation += 1;
     for (const request of rt.inFlight.values()) request.controller.abort();
     rt.inFlight.clear();
-    rt.ready.clear();
+    rt.idleSinceMs = undefined;
     rt.nextIndex = index;
-    rt.appendIndex = index;
-    rt.lastInitKey = undefined;
+    rt.appender.reset(index);
   }
 
   private decide(): void {
@@ -208,7 +204,7 @@ export class DownloadDriver {
     };
   }
 
-  private chooseLevel(rt: TrackRuntime, index: number): number {
+  private chooseLevel(rt: TrackRuntime, index: number, idleSinceMs: number | undefined): number {
     const levels = rt.track.levels;
     const quality = this.deps.quality();
     let level: number;
@@ -217,12 +213,14 @@ export class DownloadDriver {
       level = Math.max(0, Math.min(levels.length - 1, quality.level));
       reason = 'chosen by the viewer';
     } else {
-      const context = buildAbrContext(rt.track, index, rt.lastLevel, this.startupComplete, this.deps.abrInputs(), this.deps.config());
+      const config = this.deps.config();
+      const goal = this.deps.scheduler().bufferGoalS?.(config) ?? config.bufferTargetS;
+      const context = buildAbrContext(rt.track, index, rt.lastLevel, this.startupComplete, this.deps.abrInputs(), { bufferTargetS: goal }, { idleSinceMs });
       const decision = rt.track.contentType === 'video' ? this.deps.abr().choose(context) : audioDecision(context);
       level = Math.max(0, Math.min(levels.length - 1, Math.round(decision.level)));
       reason = decision.reason;
     }
-    if (level !== rt.lastLevel) this.deps.onLevelChosen(rt.track.contentType, level, reason);
+    this.deps.onLevelChosen(rt.track.contentType, level, reason, level !== rt.lastLevel);
     rt.lastLevel = level;
     return level;
   }
@@ -233,6 +231,7 @@ export class DownloadDriver {
    */
   private async issue(rt: TrackRuntime, count: number): Promise<void> {
     const first = rt.nextIndex;
+    const idleSinceMs = rt.inFlight.size === 0 ? rt.idleSinceMs : undefined;
     const indices = Array.from({ length: Math.min(count, rt.track.segmentCount - first) }, (_, i) => first + i);
     rt.nextIndex = first + indices.length;
     const generation = rt.generation;
@@ -245,16 +244,14 @@ export class DownloadDriver {
     });
     const signal = controller.signal;
     try {
-      const level = this.chooseLevel(rt, first);
+      const level = this.chooseLevel(rt, first, idleSinceMs);
       const segments = await Promise.all(indices.map((index) => rt.track.segmentAt(level, index)));
       const init = await this.deps.loader.loadInit(rt.track.contentType, segments[0]!, signal);
       const delivered = new Set<number>();
       const deliver = (offset: number, data: Uint8Array<ArrayBuffer>, segment = segments[offset]!, segmentInit = init) => {
         const index = indices[offset]!;
         delivered.add(offset);
-        if (generation !== rt.generation || index < rt.appendIndex) return;
-        rt.ready.set(index, { segment, init: segmentInit, data });
-        void this.flush(rt);
+        if (generation === rt.generation) rt.appender.offer(index, { segment, init: segmentInit, data });
       };
       const group = segments.length > 1 ? coalescedRef(segments.map((s) => s.segment)) : undefined;
       try {
@@ -277,6 +274,7 @@ export class DownloadDriver {
       indices.forEach((index, i) => {
         if (rt.inFlight.get(index) === entries[i]) rt.inFlight.delete(index);
       });
+      if (rt.inFlight.size === 0) rt.idleSinceMs = performance.now();
       this.updateBusy();
       this.kick();
     }
@@ -330,43 +328,15 @@ export class DownloadDriver {
     await this.deps.loader.loadMedia(rt.track.contentType, segments[0]!, signal, progress, { ref, segmentCount: segments.length, onChunk, onRestart });
   }
 
-  /** Appends ready segments strictly in index order. */
-  private async flush(rt: TrackRuntime): Promise<void> {
-    if (rt.appending) return;
-    rt.appending = true;
-    const generation = rt.generation;
-    try {
-      for (let next = rt.ready.get(rt.appendIndex); next && generation === rt.generation; next = rt.ready.get(rt.appendIndex)) {
-        const { segment, init, data } = next;
-        if (init && segment.initKey !== rt.lastInitKey) {
-          await rt.sink.append(init, { mimeType: segment.mimeType, timestampOffsetS: segment.segment.timestampOffsetS });
-          if (generation !== rt.generation) break;
-          rt.lastInitKey = segment.initKey;
-        }
-        await rt.sink.append(data, { mimeType: segment.mimeType, timestampOffsetS: segment.segment.timestampOffsetS });
-        if (generation !== rt.generation) break;
-        rt.ready.delete(rt.appendIndex);
-        rt.appendIndex += 1;
-        await this.evict(rt);
-      }
-    } catch (error) {
-      if (generation === rt.generation && !this.stopped) this.fail(error);
-    } finally {
-      rt.appending = false;
-    }
-    if (generation !== rt.generation && rt.ready.has(rt.appendIndex)) void this.flush(rt);
-    if (this.runtimes.every((r) => r.appendIndex >= r.track.segmentCount)) this.deps.onAllAppended();
-    this.kick();
-  }
-
-  private async evict(rt: TrackRuntime): Promise<void> {
+  /** Keeps backBufferS behind the playhead, or 2 s when over the byte budget. */
+  private async evict(sink: BufferSink): Promise<void> {
     const config = this.deps.config();
     const position = this.deps.video.currentTime;
-    const ranges = rt.sink.buffered();
+    const ranges = sink.buffered();
     if (ranges.length === 0) return;
-    const overBudget = rt.sink.estimatedBytes() > config.maxBufferBytes;
+    const overBudget = sink.estimatedBytes() > config.maxBufferBytes;
     const keepBehind = overBudget ? Math.min(2, config.backBufferS) : config.backBufferS;
-    if (position - keepBehind > ranges.start(0) + 1) await rt.sink.evictBefore(position - keepBehind);
+    if (position - keepBehind > ranges.start(0) + 1) await sink.evictBefore(position - keepBehind);
   }
 
   private fail(error: unknown): void {

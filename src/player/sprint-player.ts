@@ -158,7 +158,10 @@ export class SprintPlayer implements SprintPlayerApi {
             this.runs.onIdle(this.fairShare.estimateBps(atMs));
           }
         },
-        onLevelChosen: (type, level) => this.onLevelChosen(tracks, type, level),
+        onLevelChosen: (type, level, reason, changed) => {
+          if (type === 'video') this.stats.explain(reason);
+          if (changed) this.onLevelChosen(tracks, type, level);
+        },
         onAllAppended: () => this.endStreamWhenIdle(media, token),
         onFatal: (error) => this.reportError(error),
         onRecovered: (error) => this.reportError(error),

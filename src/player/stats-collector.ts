@@ -2,19 +2,26 @@
 import type { ContentType } from '../manifest/types.js';
 import type { PlayerStats, RepresentationInfo, RequestRecord, ThroughputSample } from './types.js';
 
-type LiveFields = Omit<PlayerStats, 'atMs' | 'video' | 'audio' | 'lastThroughput' | 'mediaBytes' | 'switches'>;
+type LiveFields = Omit<PlayerStats, 'atMs' | 'video' | 'audio' | 'lastThroughput' | 'mediaBytes' | 'switches' | 'abrReason'>;
 
 export class PlayerStatsCollector {
   private chosen = new Map<ContentType, RepresentationInfo>();
   private mediaBytes = 0;
   private switches = 0;
   private lastThroughput: ThroughputSample | undefined;
+  private abrReason: string | undefined;
 
   reset(): void {
     this.chosen = new Map();
     this.mediaBytes = 0;
     this.switches = 0;
     this.lastThroughput = undefined;
+    this.abrReason = undefined;
+  }
+
+  /** The ABR's reason for the latest video choice. */
+  explain(reason: string | undefined): void {
+    this.abrReason = reason;
   }
 
   addRequest(record: RequestRecord): void {
@@ -44,6 +51,7 @@ export class PlayerStatsCollector {
       lastThroughput: this.lastThroughput,
       mediaBytes: this.mediaBytes,
       switches: this.switches,
+      abrReason: this.abrReason,
     };
   }
 }

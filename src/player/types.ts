@@ -89,6 +89,8 @@ export interface PlayerStats {
   readonly switches: number;
   readonly scheduler: string;
   readonly abr: string;
+  /** Why the ABR controller chose the current video level (its `reason`). */
+  readonly abrReason: string | undefined;
 }
 
 export type PlayerState = 'idle' | 'loading' | 'ready' | 'playing' | 'paused' | 'buffering' | 'ended' | 'error';

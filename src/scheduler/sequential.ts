@@ -11,6 +11,10 @@ const MIN_RECHECK_MS = 50;
 export class SequentialScheduler implements DownloadScheduler {
   readonly name = 'sequential';
 
+  bufferGoalS(limits: { readonly bufferTargetS: number }): number {
+    return limits.bufferTargetS;
+  }
+
   decide(state: SchedulerState): SchedulerDecision {
     const orders: FetchOrder[] = [];
     let recheckInMs: number | undefined;

@@ -67,6 +67,10 @@ export class SprintScheduler implements DownloadScheduler {
     this.options = { ...DEFAULT_SPRINT_OPTIONS, ...options };
   }
 
+  bufferGoalS(limits: { readonly maxBufferS: number }): number {
+    return limits.maxBufferS;
+  }
+
   /** The model's view of the network from the page's estimates; undefined until there are any. */
   networkState(state: SchedulerState): NetworkState | undefined {
     const n = state.network;

@@ -86,4 +86,6 @@ export interface SchedulerDecision {
 export interface DownloadScheduler {
   readonly name: string;
   decide(state: SchedulerState): SchedulerDecision;
+  /** The buffer level this scheduler fills towards, seconds (what buffer-based ABRs aim at). */
+  bufferGoalS?(limits: { readonly bufferTargetS: number; readonly maxBufferS: number }): number;
 }

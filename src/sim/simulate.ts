@@ -156,7 +156,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
         playbackRate: 1,
         stalled: playback.stalled,
       },
-      config,
+      { bufferTargetS: scheduler.bufferGoalS?.(config) ?? config.bufferTargetS },
       { idleSinceMs: transfers.length === 0 ? idleSinceMs : undefined, upcomingSegmentBytes: upcomingBytes(index) },
     );
     const decision = abr.choose(context);
