@@ -1,36 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ThroughputRule, highestLevelUnder } from './throughput-rule.js';
 import { resolveAbr } from './registry.js';
-import type { AbrContext, LadderRung } from './types.js';
 import { SprintError } from '../errors.js';
+import { ladderOf, makeContext } from './test-helpers.js';
 
-const ladder: LadderRung[] = [300e3, 600e3, 1.2e6, 2.2e6, 4e6].map((bandwidth, level) => ({
-  level,
-  id: `v${level}`,
-  bandwidth,
-  codecs: 'avc1.64001f',
-}));
-
-function context(overrides: Partial<AbrContext> = {}): AbrContext {
-  return {
-    nowMs: 0,
-    contentType: 'video',
-    ladder,
-    bufferLevelS: 10,
-    bufferTargetS: 30,
-    segmentDurationS: 2,
-    segmentIndex: 3,
-    segmentCount: 20,
-    throughputBps: undefined,
-    throughputSamples: [],
-    rttMs: undefined,
-    fairShareBps: undefined,
-    previousLevel: undefined,
-    playbackRate: 1,
-    phase: 'steady',
-    ...overrides,
-  };
-}
+const ladder = ladderOf([300e3, 600e3, 1.2e6, 2.2e6, 4e6]);
+const context: typeof makeContext = (overrides = {}) => makeContext({ ladder, ...overrides });
 
 describe('highestLevelUnder', () => {
   it('picks the highest rung at or under the rate, and the lowest when none fits', () => {

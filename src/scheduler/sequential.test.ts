@@ -1,35 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SequentialScheduler } from './sequential.js';
-import type { SchedulerState, TrackSchedulingState } from './types.js';
+import { schedulerState, trackState } from './test-state.js';
 
-function track(overrides: Partial<TrackSchedulingState> = {}): TrackSchedulingState {
-  return {
-    contentType: 'video',
-    nextSegmentIndex: 0,
-    segmentCount: 20,
-    nextSegmentDurationS: 2,
-    requestedAheadS: 0,
-    bufferedAheadS: 0,
-    inFlight: [],
-    currentBandwidth: 1e6,
-    ...overrides,
-  };
-}
-
-function state(tracks: TrackSchedulingState[], overrides: Partial<SchedulerState> = {}): SchedulerState {
-  return {
-    nowMs: 0,
-    playing: true,
-    playbackRate: 1,
-    startupComplete: true,
-    bufferTargetS: 30,
-    startupBufferS: 4,
-    maxBufferS: 60,
-    tracks,
-    network: { throughputBps: undefined, fairShareBps: undefined, baseRttMs: undefined, loadedRttMs: undefined, lastActivityMs: undefined },
-    ...overrides,
-  };
-}
+const track = trackState;
+const state = schedulerState;
 
 /** A fake clock walks the scheduler through playback: buffer drains at 1 s/s, segments arrive after 500 ms. */
 function simulate(seconds: number) {

@@ -1,38 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { SprintScheduler } from './sprint.js';
 import type { NetworkEstimate, SchedulerState, TrackSchedulingState } from './types.js';
+import { schedulerState, trackState } from './test-state.js';
 
 // 10 Mbit/s fair share, 20 ms base RTT, 5 ms of queueing: the model's 0.9 run is ~21 MB, which fits a 60 s buffer.
 const network: NetworkEstimate = { throughputBps: 10e6, fairShareBps: 10e6, baseRttMs: 20, loadedRttMs: 25, lastActivityMs: 0 };
 
-function track(overrides: Partial<TrackSchedulingState> = {}): TrackSchedulingState {
-  return {
-    contentType: 'video',
-    nextSegmentIndex: 10,
-    segmentCount: 1000,
-    nextSegmentDurationS: 2,
-    requestedAheadS: 20,
-    bufferedAheadS: 20,
-    inFlight: [],
-    currentBandwidth: 4e6,
-    ...overrides,
-  };
-}
-
-function state(tracks: TrackSchedulingState[], overrides: Partial<SchedulerState> = {}): SchedulerState {
-  return {
-    nowMs: 100_000,
-    playing: true,
-    playbackRate: 1,
-    startupComplete: true,
-    bufferTargetS: 30,
-    startupBufferS: 4,
-    maxBufferS: 60,
-    tracks,
-    network,
-    ...overrides,
-  };
-}
+const track = (overrides: Partial<TrackSchedulingState> = {}) =>
+  trackState({ nextSegmentIndex: 10, segmentCount: 1000, requestedAheadS: 20, bufferedAheadS: 20, currentBandwidth: 4e6, ...overrides });
+const state = (tracks: TrackSchedulingState[], overrides: Partial<SchedulerState> = {}) =>
+  schedulerState(tracks, { nowMs: 100_000, network, ...overrides });
 
 interface Request {
   index: number;
