@@ -1,0 +1,183 @@
+/**
+ * One grid cell: build the shaped network, calibrate, start the origin in the
+ * server namespace and the competitors, then run each player (or the probe
+ * page) in Chromium in the client namespace, one at a time, while the
+ * competitors keep running. Everything is torn down even when a step fails.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser } from '@playwright/test';
+import type { PlayerName } from '../../compare/player-adapter.js';
+import {
+  createLab, diffDelayLineStats, formatCalibration, judgeLateness, type BulkFlow, type Calibration, type Lab,
+} from '../network-lab.js';
+import type { LabPlayerResult, LabProbeResult } from '../page/lab-result.js';
+import { DEFAULT_LAB_SRC, DEFAULT_PROBE_BASE, playerPageQuery, probePageQuery } from '../page/page-params.js';
+import type { ProbeOptions } from './cli-args.js';
+import { LAB_PAGE_PATH } from './ensure-build.js';
+import { launchLabBrowser, runLabPage } from './lab-browser.js';
+import { startLabOrigin } from './origin-process.js';
+import { analyzeProbe, type ProbeSizeResult } from './probe-analysis.js';
+import { formatElapsed, type Progress } from './progress.js';
+import { assembleRunResult, type CompetitorSamples } from './run-metrics.js';
+import type { CellConfig, CellResult, RunResult } from './results.js';
+
+export interface CellSpec {
+  readonly index: number;
+  readonly total: number;
+  readonly config: CellConfig;
+  readonly players: readonly PlayerName[];
+  readonly abr: string;
+  readonly durationS: number;
+  readonly settleS: number;
+  readonly probe: ProbeOptions | undefined;
+}
+
+export interface RunnerEnvironment {
+  readonly repoRoot: string;
+  readonly outDir: string;
+  readonly spkiHash: string;
+  readonly progress: Progress;
+  readonly signal: AbortSignal;
+}
+
+export interface CellOutcome {
+  readonly cell: CellResult | undefined;
+  readonly runs: RunResult[];
+  readonly probe: ProbeSizeResult[];
+  readonly failures: string[];
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function describeCell(c: CellConfig): string {
+  return `${c.rateMbps} Mbit/s, RTT ${c.rttMs} ms, queue ${c.queueBdp} BDP, ${c.competitors} competitor(s), ${c.cc}, jitter ${c.jitterMs} ms`;
+}
+
+/** A flow's per-second samples on the epoch clock. */
+function competitorSamples(flow: BulkFlow): CompetitorSamples {
+  return {
+    samples: flow.samples.map((s) => ({ endMs: flow.startedAt + s.endS * 1000, durationMs: (s.endS - s.startS) * 1000, mbps: s.mbps })),
+  };
+}
+
+export async function runCell(spec: CellSpec, env: RunnerEnvironment): Promise<CellOutcome> {
+  const { progress } = env;
+  const started = Date.now();
+  const cellDir = path.join(env.outDir, `cell-${spec.index}`);
+  await mkdir(cellDir, { recursive: true });
+  const label = `cell ${spec.index + 1}/${spec.total}`;
+  progress.log(`\n${label}: ${describeCell(spec.config)}`);
+  const c = spec.config;
+  const lab = await createLab({
+    rateMbps: c.rateMbps, rttMs: c.rttMs, queueBdp: c.queueBdp, jitterMs: c.jitterMs, competitors: c.competitors,
+    congestionControl: c.cc, log: (line) => progress.log(`  [lab] ${line}`),
+  });
+  let browser: Browser | undefined;
+  const outcome: CellOutcome = { cell: undefined, runs: [], probe: [], failures: [] };
+  try {
+    const calibration = await lab.calibrate();
+    progress.log(formatCalibration(calibration).replace(/^/gm, '  '));
+    await writeFile(path.join(cellDir, 'calibration.json'), JSON.stringify(calibration, null, 2));
+    const delayBefore = await lab.delayStats();
+    const origin = await startLabOrigin(lab, env.repoRoot, path.join(cellDir, 'origin-log.jsonl'));
+    const competitors = await lab.startCompetitors();
+    browser = await launchLabBrowser(lab, env.spkiHash);
+    const pageUrl = (query: string): string => `${origin.url}${LAB_PAGE_PATH}?${query}`;
+
+    if (spec.probe) {
+      await sleep(spec.settleS * 1000);
+      const probe = await runProbe(spec, env, lab, browser, pageUrl(probePageQuery({ ...spec.probe, base: DEFAULT_PROBE_BASE })), calibration, cellDir, label);
+      outcome.probe.push(...probe.results);
+      outcome.failures.push(...probe.errors);
+    }
+    for (const [i, player] of (spec.probe ? [] : spec.players).entries()) {
+      if (env.signal.aborted) break;
+      // Competitors alone first, so each player starts into the same steady state.
+      await sleep(spec.settleS * 1000);
+      const url = pageUrl(playerPageQuery({ player, abr: spec.abr, src: DEFAULT_LAB_SRC, durationS: spec.durationS }));
+      const playerLabel = `${label} player ${i + 1}/${spec.players.length} ${player}`;
+      try {
+        const { result, pageErrors } = await runLabPage(browser, url, {
+          timeoutMs: (spec.durationS + 90) * 1000,
+          signal: env.signal,
+          onStatus: (s) => progress.update(
+            `  ${playerLabel}: ${formatElapsed(s.elapsedS)}/${formatElapsed(spec.durationS)}` +
+              (s.currentTime === undefined ? '' : `, position ${s.currentTime.toFixed(1)} s, buffer ${(s.bufferAheadS ?? 0).toFixed(1)} s`) +
+              `  (total ${formatElapsed((Date.now() - started) / 1000)})`,
+          ),
+        });
+        if (result.mode !== 'player') throw new Error('lab page returned a probe result');
+        const page: LabPlayerResult = { ...result, errors: [...result.errors, ...pageErrors] };
+        const rawFile = path.join(`cell-${spec.index}`, `${player}.json`);
+        await writeFile(path.join(env.outDir, rawFile), JSON.stringify(page));
+        await sleep(500); // let the origin's log stream flush the last records
+        const run = assembleRunResult({
+          cell: spec.index,
+          config: c,
+          fairShareMbps: calibration.fairShareMbps,
+          page,
+          origin: await origin.records(),
+          competitors: competitors.flows.map(competitorSamples),
+          rawFile,
+        });
+        outcome.runs.push(run);
+        progress.log(`  ${playerLabel} (${run.scheduler}): fraction ${fmt(run.downloadFraction)}, bitrate ${fmt(run.meanBitrateKbps, 0)} kbit/s, ` +
+          `rebuffer ${fmt(run.rebufferRatio, 3)}, played ${run.playedS.toFixed(1)} s, ${run.mediaRequests} requests on ${run.connections} connection(s)` +
+          (run.errors.length > 0 ? `; errors: ${run.errors.slice(0, 3).join(' | ')}` : ''));
+      } catch (error) {
+        const message = `${playerLabel}: ${(error as Error).message}`;
+        outcome.failures.push(message);
+        progress.log(`  FAILED ${message}`);
+      }
+    }
+    await competitors.stop();
+    const delayAfter = await lab.delayStats();
+    const delayLineFlagged = delayAfter ? judgeLateness(delayBefore ? diffDelayLineStats(delayAfter, delayBefore) : delayAfter).flagged : null;
+    if (delayLineFlagged) progress.log('  WARNING: the delay line released >1% of packets more than 1 ms late during this cell');
+    return { ...outcome, cell: { cell: spec.index, config: c, calibration, delayLineFlagged, wallSeconds: (Date.now() - started) / 1000 } };
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await lab.close();
+  }
+}
+
+async function runProbe(
+  spec: CellSpec,
+  env: RunnerEnvironment,
+  lab: Lab,
+  browser: Browser,
+  url: string,
+  calibration: Calibration,
+  cellDir: string,
+  label: string,
+): Promise<{ results: ProbeSizeResult[]; errors: string[] }> {
+  const probe = spec.probe as ProbeOptions;
+  const expectedS = probe.sizes.reduce((sum, bytes, i) => {
+    const transferS = (bytes * 8) / (calibration.fairShareMbps * 1e6) / 0.2; // generous: 20% of fair share
+    return sum + probe.count * Math.max(probe.periodsS[i] ?? 0, transferS);
+  }, 0);
+  const { result, pageErrors } = await runLabPage(browser, url, {
+    timeoutMs: (expectedS + 120) * 1000,
+    signal: env.signal,
+    onStatus: (s) => env.progress.update(`  ${label} probe: ${s.phase ?? ''} ${formatElapsed(s.elapsedS)}`),
+  });
+  if (result.mode !== 'probe') throw new Error('lab page returned a player result');
+  const page: LabProbeResult = result;
+  await writeFile(path.join(cellDir, 'probe.json'), JSON.stringify(page));
+  const network = {
+    fairShareMbps: calibration.fairShareMbps,
+    baseRttMs: calibration.idleRtt.medianMs,
+    loadedRttMs: calibration.loadedRtt.medianMs,
+    competitors: lab.options.competitors,
+  };
+  const results = analyzeProbe(page.downloads, network, spec.index);
+  for (const r of results) {
+    env.progress.log(`  probe ${r.bytes} B every ${r.periodS} s (n=${r.count}, ${r.protocols.join('/')}): measured ${fmt(r.measuredFraction)} of fair share, model ${fmt(r.predictedFraction)}`);
+  }
+  return { results, errors: [...page.errors, ...pageErrors].map((e) => `${label} probe: ${e}`) };
+}
+
+function fmt(value: number | null, digits = 2): string {
+  return value === null ? '–' : value.toFixed(digits);
+}

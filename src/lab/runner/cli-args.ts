@@ -1,0 +1,148 @@
+/** Command line of `npm run lab` (src/lab/runner/main.ts). Pure parsing, tested. */
+import { parseArgs } from 'node:util';
+import { PLAYER_NAMES, isPlayerName, type PlayerName } from '../../compare/player-adapter.js';
+import type { CellConfig } from './results.js';
+
+export const GRIDS = ['single', 'smoke', 'reference'] as const;
+export type GridName = (typeof GRIDS)[number];
+
+export interface ProbeOptions {
+  readonly sizes: readonly number[];
+  /** One period per size (s): a download starts this long after the previous one started; 0 = back to back. */
+  readonly periodsS: readonly number[];
+  readonly count: number;
+}
+
+export interface LabCliArgs {
+  readonly help: boolean;
+  readonly players: readonly PlayerName[];
+  readonly abr: string;
+  readonly grid: GridName;
+  readonly cells: readonly CellConfig[];
+  readonly durationS: number;
+  readonly outDir: string;
+  readonly probe: ProbeOptions | undefined;
+  /** Seconds the competitors run alone before the first player (and between players). */
+  readonly settleS: number;
+  readonly build: boolean;
+}
+
+export const LAB_USAGE = `usage: npm run lab -- [options]
+  --players LIST      ${PLAYER_NAMES.join(',')} (default sprint)
+  --abr NAME          throughput | bola | dynamic | bba | robustmpc (default dynamic; dash.js maps
+                      throughput/bola/dynamic to its rules, Shaka keeps its own)
+  --rate MBPS         bottleneck rate (default 20)
+  --rtt MS            base RTT (default 40)
+  --queue BDP         drop-tail queue in BDPs (default 1)
+  --competitors N     bulk TCP flows, 0-4 (default 1)
+  --cc NAME           cubic | bbr | reno (default cubic)
+  --jitter MS         ACK-path jitter 0..J ms (default 1)
+  --duration S        seconds per player (default 90; smoke grid 40)
+  --grid NAME         single (the flags above) | smoke (20/40/1/1, 40 s) |
+                      reference (rate {5,20} x RTT {20,80} x competitors {1,3}, queue 1)
+  --out DIR           output folder (default lab-results/<date>-<grid>)
+  --probe-sizes LIST  probe mode instead of players: object sizes, e.g. 250k,1m,4m,16m
+  --probe-gap-s LIST  one period or one per size: a download starts every N s (default 2; 0 = back to back)
+  --probe-count N     downloads per size (default 8)
+  --settle S          competitors alone before each player (default 5)
+  --no-build          do not rebuild dist/demo when sources are newer
+  --help`;
+
+function positive(raw: string | undefined, flag: string, fallback: number, allowZero = false): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) throw new Error(`${flag} must be a ${allowZero ? 'non-negative' : 'positive'} number, got "${raw}"`);
+  return value;
+}
+
+/** "250k" → 250 000, "4m" → 4 000 000 (decimal units, like the model's docs); plain numbers are bytes. */
+export function parseSize(raw: string): number {
+  const match = /^(\d+(?:\.\d+)?)([kmg]?)b?$/i.exec(raw.trim());
+  if (!match) throw new Error(`bad size "${raw}" (use e.g. 250k, 2m, 16m)`);
+  const scale = { '': 1, k: 1e3, m: 1e6, g: 1e9 }[(match[2] ?? '').toLowerCase()] ?? 1;
+  const bytes = Math.round(Number(match[1]) * scale);
+  if (bytes < 1) throw new Error(`size "${raw}" is below one byte`);
+  return bytes;
+}
+
+export function gridCells(grid: GridName, single: CellConfig): CellConfig[] {
+  const base = { cc: single.cc, jitterMs: single.jitterMs };
+  switch (grid) {
+    case 'single':
+      return [single];
+    case 'smoke':
+      return [{ ...base, rateMbps: 20, rttMs: 40, queueBdp: 1, competitors: 1 }];
+    case 'reference':
+      return [5, 20].flatMap((rateMbps) =>
+        [20, 80].flatMap((rttMs) => [1, 3].map((competitors) => ({ ...base, rateMbps, rttMs, queueBdp: 1, competitors }))),
+      );
+  }
+}
+
+export function parseLabCliArgs(argv: readonly string[], now = new Date()): LabCliArgs {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      players: { type: 'string' },
+      abr: { type: 'string' },
+      rate: { type: 'string' },
+      rtt: { type: 'string' },
+      queue: { type: 'string' },
+      competitors: { type: 'string' },
+      cc: { type: 'string' },
+      jitter: { type: 'string' },
+      duration: { type: 'string' },
+      grid: { type: 'string' },
+      out: { type: 'string' },
+      'probe-sizes': { type: 'string' },
+      'probe-gap-s': { type: 'string' },
+      'probe-count': { type: 'string' },
+      settle: { type: 'string' },
+      'no-build': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const players = (values.players ?? 'sprint').split(',').map((p) => p.trim()).filter(Boolean);
+  const unknown = players.filter((p) => !isPlayerName(p));
+  if (unknown.length > 0 || players.length === 0) throw new Error(`--players: unknown ${unknown.join(', ') || '(none)'}; known: ${PLAYER_NAMES.join(', ')}`);
+  const grid = values.grid ?? 'single';
+  if (!(GRIDS as readonly string[]).includes(grid)) throw new Error(`--grid must be one of ${GRIDS.join(', ')}`);
+  const cc = values.cc ?? 'cubic';
+  if (cc !== 'cubic' && cc !== 'bbr' && cc !== 'reno') throw new Error('--cc must be cubic, bbr or reno');
+  const competitors = positive(values.competitors, '--competitors', 1, true);
+  if (!Number.isInteger(competitors) || competitors > 4) throw new Error('--competitors must be an integer 0-4');
+  const single: CellConfig = {
+    rateMbps: positive(values.rate, '--rate', 20),
+    rttMs: positive(values.rtt, '--rtt', 40),
+    queueBdp: positive(values.queue, '--queue', 1),
+    competitors,
+    cc,
+    jitterMs: positive(values.jitter, '--jitter', 1, true),
+  };
+  let probe: ProbeOptions | undefined;
+  if (values['probe-sizes'] !== undefined) {
+    const sizes = values['probe-sizes'].split(',').map(parseSize);
+    const periods = (values['probe-gap-s'] ?? '2').split(',').map((p) => positive(p, '--probe-gap-s', 2, true));
+    if (periods.length !== 1 && periods.length !== sizes.length) throw new Error('--probe-gap-s: give one value or one per size');
+    probe = {
+      sizes,
+      periodsS: sizes.map((_, i) => periods[periods.length === 1 ? 0 : i] ?? 0),
+      count: Math.round(positive(values['probe-count'], '--probe-count', 8)),
+    };
+  }
+  const gridName = grid as GridName;
+  const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  return {
+    help: values.help ?? false,
+    players: players as PlayerName[],
+    abr: values.abr ?? 'dynamic',
+    grid: gridName,
+    cells: gridCells(gridName, single),
+    durationS: positive(values.duration, '--duration', gridName === 'smoke' ? 40 : 90),
+    outDir: values.out ?? `lab-results/${stamp}-${probe ? 'probe' : gridName}`,
+    probe,
+    settleS: positive(values.settle, '--settle', 5, true),
+    build: !values['no-build'],
+  };
+}
