@@ -1,0 +1,73 @@
+/**
+ * Lab smoke test: the runner's smoke grid (20 Mbit/s, 40 ms, 1 BDP, one cubic
+ * competitor) with dash.js and our sequential player, 30 s each, through the
+ * real shaped network. Asserts only what must hold; the numbers themselves are
+ * for people (lab-results/e2e-smoke/report.html). Needs Linux and root.
+ */
+import { spawn } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { LabResults } from '../src/lab/runner/results.js';
+
+const OUT = path.resolve('lab-results/e2e-smoke');
+const DURATION_S = 30;
+/** TCP/IP header overhead at MTU 1500: the goodput calibration expects (src/lab/calibrate.ts). */
+const EXPECTED_GOODPUT_FRACTION = 1448 / 1500;
+
+function notRunnable(): string | undefined {
+  if (process.platform !== 'linux') return `the lab needs Linux network namespaces (this is ${process.platform})`;
+  if (process.getuid?.() !== 0) return 'the lab must run as root (network namespaces, qdiscs)';
+  return undefined;
+}
+
+function runLab(args: readonly string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'src/lab/runner/main.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+test('lab smoke: dash.js and sequential play behind the shaped link with sane metrics', async () => {
+  const reason = notRunnable();
+  test.skip(reason !== undefined, reason ?? '');
+  test.setTimeout(240_000);
+  await rm(OUT, { recursive: true, force: true });
+
+  const { code, output } = await runLab(['--grid', 'smoke', '--players', 'dashjs,sequential', '--duration', String(DURATION_S), '--settle', '3', '--out', OUT]);
+  expect(code, output.slice(-3000)).toBe(0);
+  const results = JSON.parse(await readFile(path.join(OUT, 'results.json'), 'utf8')) as LabResults;
+
+  const calibration = results.calibration;
+  expect(calibration).not.toBeNull();
+  if (!calibration) return;
+  const expectedGoodput = calibration.configured.rateMbps * EXPECTED_GOODPUT_FRACTION;
+  expect(Math.abs(calibration.goodputMbps - expectedGoodput) / expectedGoodput).toBeLessThan(0.1);
+  expect(Math.abs(calibration.idleRtt.medianMs - 40) / 40).toBeLessThan(0.1);
+
+  expect(results.runs.map((r) => r.player)).toEqual(['dashjs', 'sequential']);
+  for (const run of results.runs) {
+    const where = `${run.player}: ${JSON.stringify({ ...run, series: undefined })}`;
+    expect(run.finalPositionS, where).toBeGreaterThan(DURATION_S / 3);
+    expect(run.playedS, where).toBeGreaterThan(DURATION_S / 3);
+    expect(run.downloadFraction, where).not.toBeNull();
+    expect(run.downloadFraction ?? 0, where).toBeGreaterThan(0);
+    expect(run.downloadFraction ?? 2, where).toBeLessThanOrEqual(1.3);
+    expect(run.meanBitrateKbps ?? 0, where).toBeGreaterThan(400);
+    expect(run.meanBitrateKbps ?? Infinity, where).toBeLessThan(16_000);
+    expect(run.rebufferRatio ?? -1, where).toBeGreaterThanOrEqual(0);
+    expect(run.rebufferRatio ?? 2, where).toBeLessThanOrEqual(1);
+    expect(run.startupMs ?? 0, where).toBeGreaterThan(0);
+    expect(run.startupMs ?? Infinity, where).toBeLessThan(20_000);
+    expect(run.mediaBytes, where).toBeGreaterThan(0);
+    expect(run.activeSeconds, where).toBeLessThanOrEqual(DURATION_S + 1);
+    expect(run.competitorFraction ?? 0, where).toBeGreaterThan(0);
+    expect(run.connections, where).toBeGreaterThanOrEqual(1);
+    expect(run.protocols, where).toContain('h2');
+    expect(run.predictedFraction, where).toBeNull();
+  }
+});
