@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Calibration } from '../network-lab.js';
+import type { LabResults, RunResult } from '../runner/results.js';
+import { renderReport } from './report-html.js';
+
+const rtt = { medianMs: 40.9, p95Ms: 41.4, maxMs: 42, samples: 20, lost: 0 };
+const calibration = {
+  idleRtt: rtt, loadedRtt: { ...rtt, medianMs: 67.5 }, fullQueueRttMs: 80, peakRttMs: 81, queueDelayP95Ms: 38, queueDelayMaxMs: 39,
+  queueEstimateBytes: 98_000, goodputMbps: 19.2, competitors: 1, fairShareMbps: 9.6, warnings: ['something <odd>'],
+} as unknown as Calibration;
+const config = { rateMbps: 20, rttMs: 40, queueBdp: 1, competitors: 1, cc: 'cubic', jitterMs: 1 } as const;
+
+const run = {
+  ...config, cell: 0, player: 'sprint', scheduler: 'sprint', abr: 'dynamic', abrApplied: 'dynamic', durationS: 10, fairShareMbps: 9.6,
+  downloadFraction: 0.9, competitorFraction: 1.1, meanBitrateKbps: 4000, rebufferRatio: 0, stalls: 0, startupMs: 500, switches: 1,
+  mediaBytes: 5e6, serverMediaBytes: 5e6, activeSeconds: 5, linkShareOverall: 0.4, mediaRequests: 10, maxInFlight: 3, connections: 1,
+  protocols: ['h2'], competitorMbps: [10.5], playedS: 9, finalPositionS: 9.5, droppedFrames: 0, totalFrames: 240,
+  predictedFraction: 0.8, sprintMeasuredFraction: 0.85, sprintRuns: 2, fairShareEstimateMbps: 9, errors: [], rawFile: 'cell-0/sprint.json',
+  series: {
+    binS: 0.5, throughputMbps: [1, 5, 9, 9], competitorMbps: [[[1, 12], [2, 10]]], bufferS: [[0, 0], [5, 8]], playedKbps: [[1, 2000], [5, 4000]],
+    requestedKbps: [[0.5, 2000]], inFlight: [[0, 1], [1, 3], [2, 0]], connections: [{ socketId: 3, protocol: 'h2', requests: 10, bytes: 5e6, mbps: [1, 2] }],
+  },
+} as RunResult;
+
+describe('renderReport', () => {
+  it('draws every chart of a run and escapes text', () => {
+    const results: LabResults = {
+      version: 1, createdAt: '2026-01-01T00:00:00Z', command: 'npm run lab -- --players sprint', players: ['sprint'], grid: 'single',
+      calibration, cells: [{ cell: 0, config, calibration, delayLineFlagged: false, wallSeconds: 60 }], runs: [run], probe: [], failures: ['x & y'],
+    };
+    const html = renderReport(results);
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html.match(/<svg /g)).toHaveLength(5);
+    expect(html).toContain('something &lt;odd&gt;');
+    expect(html).toContain('failed: x &amp; y');
+    expect(html).toContain('predicted fraction 0.80');
+    expect(html).not.toContain('<script');
+  });
+});
