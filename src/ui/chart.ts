@@ -1,7 +1,8 @@
 /**
  * Geometry of the stats overlay's throughput chart, kept pure (no DOM, no Lit)
  * so it can be unit tested: per-download throughput dots, the estimate as a
- * step line, and an optional dashed "fair share" level.
+ * step line, Sprint runs as segments at their measured throughput, and an
+ * optional dashed "fair share" level.
  */
 
 export interface ChartPoint {
@@ -19,8 +20,16 @@ export interface ChartInput {
   /** The estimator's value each time it changed, oldest first. */
   readonly estimate: readonly ChartPoint[];
   readonly fairShareBps?: number | undefined;
+  /** Completed Sprint runs: from start to last byte at their throughput. */
+  readonly runs?: readonly ChartRun[];
   readonly width: number;
   readonly height: number;
+}
+
+export interface ChartRun {
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly bps: number;
 }
 
 export interface ChartGeometry {
@@ -29,6 +38,8 @@ export interface ChartGeometry {
   readonly dots: readonly { readonly x: number; readonly y: number }[];
   /** SVG path data for the estimate step line, or '' when there is none. */
   readonly estimatePath: string;
+  /** One horizontal segment per run inside the window. */
+  readonly runs: readonly { readonly x1: number; readonly x2: number; readonly y: number }[];
   /** y of the fair-share line, when a fair share is given. */
   readonly fairShareY: number | undefined;
   /** y of horizontal grid lines at ¼, ½ and ¾ of maxBps. */
@@ -71,8 +82,11 @@ export function buildChart(input: ChartInput): ChartGeometry {
     ? input.fairShareBps
     : undefined;
 
+  const runs = (input.runs ?? []).filter((r) => r.endMs >= startMs && r.startMs <= nowMs && Number.isFinite(r.bps));
+
   let top = 0;
   for (const p of samples) top = Math.max(top, p.bps);
+  for (const r of runs) top = Math.max(top, r.bps);
   for (const p of estimate) top = Math.max(top, p.bps);
   if (fair !== undefined) top = Math.max(top, fair);
   const maxBps = niceMax(top * 1.1);
@@ -98,6 +112,7 @@ export function buildChart(input: ChartInput): ChartGeometry {
     maxBps,
     dots,
     estimatePath,
+    runs: runs.map((r) => ({ x1: x(r.startMs), x2: x(Math.min(r.endMs, nowMs)), y: y(r.bps) })),
     fairShareY: fair === undefined ? undefined : y(fair),
     gridYs: [0.25, 0.5, 0.75].map((f) => round(height - f * height)),
   };

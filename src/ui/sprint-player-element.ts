@@ -18,7 +18,8 @@
  * Properties only:
  *   player         the SprintPlayerApi (undefined while disconnected)
  *   video          the <video> in the shadow root (always the same element)
- *   fairShareBps   optional number, drawn as a dashed line in the stats chart
+ *   fairShareBps   optional number: the true fair share, drawn as a dashed line in the stats
+ *                  chart; without it the player's own estimate (stats.fairShareBps) is drawn
  *   error          the fatal error on display ({ code, message, category, error }), or undefined
  * Methods: runAction(action) performs a shortcut's action ('toggle-play',
  *   'seek-back', 'seek-forward', 'volume-up', 'volume-down', 'fullscreen',
@@ -53,8 +54,9 @@
  *   stats-toggle         stats button (aria-pressed)
  *   stats-overlay        the <sprint-stats-overlay> (visible iff the `stats` attribute is set);
  *                        its cells carry data-stat=state|scheduler|abr|video|buffer|
- *                        last-throughput|estimate|fair-share|rtt|in-flight|startup|stalls|switches;
- *                        stats-chart, stats-estimate-line, stats-fair-share-line, stats-close
+ *                        last-throughput|estimate|fair-share|rtt|in-flight|startup|stalls|switches|runs
+ *                        (fair-share has data-source=given|estimate|none);
+ *                        stats-chart, stats-estimate-line, stats-fair-share-line, stats-run, stats-close
  *   error                the fatal-error panel (role=alert); error-code, error-message inside
  *   video                the <video>
  *   controls             the <sprint-controls> bar (attribute `idle` while auto-hidden)

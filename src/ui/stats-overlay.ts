@@ -2,18 +2,22 @@
  * <sprint-stats-overlay>: a fixed-size, semi-transparent panel over the video
  * with the player's live numbers (from `player.stats$`) and a throughput chart:
  * one dot per download (from `player.requests$`) over the last `windowS` seconds, the throughput
- * estimate as a step line and, when `fairShareBps` is set, a dashed fair-share
- * line. It keeps collecting history while closed so opening it shows the
- * recent past; it only re-renders while `open`.
+ * estimate as a step line, Sprint runs as segments at their measured
+ * throughput, and a dashed fair-share line: `fairShareBps` when the embedder
+ * knows the true fair share (e.g. the lab), otherwise the player's own
+ * estimate (`stats.fairShareBps`). It keeps collecting history while closed
+ * so opening it shows the recent past; it only re-renders while `open`.
  *
  * Every value cell has a `data-stat` attribute (state, scheduler, abr, video,
  * buffer, last-throughput, estimate, fair-share, rtt, in-flight, startup,
- * stalls, switches) for tests.
+ * stalls, switches, runs) for tests; the fair-share cell's `data-source` says
+ * `given`, `estimate` or `none`.
  */
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import type { Subscription } from 'rxjs';
 import type { PlayerStats, SprintPlayerApi } from '../player/types.js';
 import { buildChart, downloadPoint, insertPoint, pruneBefore, type ChartPoint } from './chart.js';
+import { chartRuns, fairShareOf, runsSummary } from './overlay-runs.js';
 import {
   UNKNOWN,
   formatDimensions,
@@ -23,7 +27,7 @@ import {
   qualityLabel,
 } from './format.js';
 import { closeIcon } from './icons.js';
-import { accent, chartEstimate, chartFair, chartSample, fg, fgMuted, font, overlayBg } from './theme.js';
+import { accent, chartEstimate, chartFair, chartRun, chartSample, fg, fgMuted, font, overlayBg } from './theme.js';
 
 const PANEL_W = 360;
 const CHART_W = PANEL_W - 24;
@@ -42,8 +46,9 @@ export class SprintStatsOverlay extends LitElement {
   /** Reflected; the overlay is display:none while closed. */
   declare open: boolean;
   /**
-   * Hook for the fair-share line: this player's fair share of the bottleneck,
-   * bits/s. Drawn dashed when set; shown as "—" otherwise.
+   * Hook for the fair-share line: this player's true fair share of the
+   * bottleneck, bits/s. Drawn dashed when set; otherwise the player's own
+   * fair-share estimate is drawn (and labelled as an estimate).
    */
   declare fairShareBps: number | undefined;
   /** Seconds of history in the chart. */
@@ -133,12 +138,15 @@ export class SprintStatsOverlay extends LitElement {
   }
 
   private _renderChart(s: PlayerStats | undefined) {
+    const fair = fairShareOf(this.fairShareBps, s);
+    const runs = chartRuns(s);
     const g = buildChart({
       nowMs: s?.atMs ?? 0,
       windowMs: this.windowS * 1000,
       samples: this._samples,
       estimate: this._estimate,
-      fairShareBps: this.fairShareBps,
+      fairShareBps: fair.bps,
+      runs,
       width: CHART_W,
       height: CHART_H,
     });
@@ -159,12 +167,14 @@ export class SprintStatsOverlay extends LitElement {
           ? svg`<line class="fair" data-testid="stats-fair-share-line" x1="0" x2=${CHART_W} y1=${g.fairShareY} y2=${g.fairShareY}></line>`
           : nothing}
         ${g.estimatePath ? svg`<path class="estimate" data-testid="stats-estimate-line" d=${g.estimatePath}></path>` : nothing}
+        ${g.runs.map((r) => svg`<line class="run" data-testid="stats-run" x1=${r.x1} x2=${r.x2} y1=${r.y} y2=${r.y}></line>`)}
         ${g.dots.map((d) => svg`<circle class="sample" cx=${d.x} cy=${d.y} r="2.5"></circle>`)}
       </svg>
       <div class="legend" aria-hidden="true">
         <span><i class="key sample"></i>per download</span>
         <span><i class="key estimate"></i>estimate</span>
-        ${this.fairShareBps !== undefined ? html`<span><i class="key fair"></i>fair share</span>` : nothing}
+        ${runs.length > 0 ? html`<span><i class="key run"></i>run</span>` : nothing}
+        ${fair.source !== 'none' ? html`<span><i class="key fair"></i>${fair.source === 'given' ? 'fair share' : 'fair share (est.)'}</span>` : nothing}
         <span class="max">max ${max}</span>
       </div>
     `;
@@ -176,8 +186,10 @@ export class SprintStatsOverlay extends LitElement {
     const v = s?.video;
     const video = v ? `${qualityLabel(v)}${v.width && v.height ? ` (${formatDimensions(v.width, v.height)})` : ''}` : UNKNOWN;
     // Pairs share a line; 'video' takes a whole line. Fixed rows, so nothing moves as values arrive.
-    const cell = (label: string, key: string, value: string, wide = false) =>
-      html`<dt>${label}</dt><dd class=${wide ? 'wide' : ''} data-stat=${key} title=${value}>${value}</dd>`;
+    const cell = (label: string, key: string, value: string, wide = false, title = value) =>
+      html`<dt>${label}</dt><dd class=${wide ? 'wide' : ''} data-stat=${key} title=${title}>${value}</dd>`;
+    const fair = fairShareOf(this.fairShareBps, s);
+    const runs = runsSummary(s);
     return html`
       <section class="panel" part="panel" aria-label="Playback statistics">
         <header>
@@ -197,9 +209,13 @@ export class SprintStatsOverlay extends LitElement {
           ${cell('Last dl', 'last-throughput', formatMbits(s?.lastThroughput?.bitsPerSecond))}
           ${cell('Estimate', 'estimate', formatMbits(s?.throughputBps))}
           ${cell('RTT', 'rtt', formatMs(s?.rttMs))}
-          ${cell('Fair share', 'fair-share', formatMbits(this.fairShareBps))}
+          <dt>Fair share</dt>
+          <dd data-stat="fair-share" data-source=${fair.source} title=${fair.source === 'estimate' ? "the player's own estimate" : fair.source}>
+            ${formatMbits(fair.bps)}${fair.source === 'estimate' ? ' est.' : ''}
+          </dd>
           ${cell('Startup', 'startup', formatMs(s?.startupMs))}
           ${cell('Stalls', 'stalls', s ? String(s.stalls.length) : UNKNOWN)}
+          ${cell('Runs', 'runs', runs.text, true, runs.title)}
         </dl>
         ${this._renderChart(s)}
       </section>
@@ -332,6 +348,14 @@ export class SprintStatsOverlay extends LitElement {
     }
     .key.estimate {
       border-color: ${chartEstimate};
+    }
+    .run {
+      stroke: ${chartRun};
+      stroke-width: 3;
+    }
+    .key.run {
+      border-top-width: 3px;
+      border-color: ${chartRun};
     }
     .key.fair {
       border-top-style: dashed;

@@ -16,6 +16,7 @@
  *   --sprint-chart-sample      per-download dots in the stats chart
  *   --sprint-chart-estimate    throughput estimate line
  *   --sprint-chart-fair        fair-share dashed line
+ *   --sprint-chart-run         Sprint runs (segments at their throughput)
  *   --sprint-font              font family
  *   --sprint-hit               minimum size of a touch target (default 44px)
  */
@@ -35,5 +36,6 @@ export const errorAccent = css`var(--sprint-error-accent, #ff6b6b)`;
 export const chartSample = css`var(--sprint-chart-sample, #7ee787)`;
 export const chartEstimate = css`var(--sprint-chart-estimate, #3ea6ff)`;
 export const chartFair = css`var(--sprint-chart-fair, #f2cc60)`;
+export const chartRun = css`var(--sprint-chart-run, #c46be0)`;
 export const font = css`var(--sprint-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif)`;
 export const hit = css`var(--sprint-hit, 44px)`;
