@@ -1,48 +1,11 @@
-// `npm start`: media + certificate + build (when stale), then the origin serving the
-// demo and media on https://127.0.0.1:8443 (HTTP/2) and http://127.0.0.1:8080 (HTTP/1.1).
-import { spawn } from 'node:child_process';
-import { readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
+// `npm start`: media + certificate + build (when stale), then the comparison page on
+// https://127.0.0.1:8443 (HTTP/2) and http://127.0.0.1:8080 (HTTP/1.1), with one media
+// origin per player on the next ports (8444-8447, 8081-8084) so each has its own connection.
 import { parseArgs } from 'node:util';
+import { buildIfStale } from './build-if-stale.js';
 import { ensureCertificate } from './cert.js';
+import { startDemoOrigins } from '../src/demo/server/demo-origins.js';
 import { ensureMedia } from './ensure-media.js';
-import { REPO_ROOT } from './dash-media/recipe.js';
-import { closeOnSignals } from '../src/server/main.js';
-import { startOrigin } from '../src/server/start-origin.js';
-
-/** What `npm run build` reads and what it must produce. */
-const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json'];
-const BUILD_OUTPUTS = ['dist/lib/sprint.js', 'dist/demo/index.html'];
-
-/** Newest modification time under `target` (0 when absent). */
-async function newestMtime(target: string): Promise<number> {
-  let info;
-  try {
-    info = await stat(target);
-  } catch {
-    return 0;
-  }
-  if (!info.isDirectory()) return info.mtimeMs;
-  const entries = await readdir(target);
-  const times = await Promise.all(entries.map((entry) => newestMtime(path.join(target, entry))));
-  return Math.max(info.mtimeMs, ...times);
-}
-
-async function buildIsStale(): Promise<boolean> {
-  const outputs = await Promise.all(BUILD_OUTPUTS.map((file) => stat(path.join(REPO_ROOT, file)).then((s) => s.mtimeMs, () => 0)));
-  const oldestOutput = Math.min(...outputs);
-  if (oldestOutput === 0) return true;
-  const inputs = await Promise.all(BUILD_INPUTS.map((entry) => newestMtime(path.join(REPO_ROOT, entry))));
-  return Math.max(...inputs) > oldestOutput;
-}
-
-function runBuild(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`npm run build exited with ${code}`))));
-  });
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -55,27 +18,36 @@ async function main(): Promise<void> {
   });
   await ensureMedia();
   const certificate = await ensureCertificate();
-  if (values.build || (!values['no-build'] && (await buildIsStale()))) {
-    console.log('building the library and demo (npm run build)...');
-    await runBuild();
-  }
+  await buildIfStale({ force: values.build, skip: values['no-build'] });
 
-  const origin = await startOrigin({
+  const demo = await startDemoOrigins({
     host: '127.0.0.1',
     port: Number(values.port),
     httpPort: Number(values['http-port']),
     certificate,
+    unshapedReason: 'served on loopback with no bottleneck (npm start)',
   });
-  closeOnSignals(origin);
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (closing) process.exit(1);
+    closing = true;
+    console.log(`\n${signal}: closing`);
+    demo.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const ports = Object.entries(demo.config.mediaPorts).map(([player, p]) => `${player} ${p.https}${p.http ? `/${p.http}` : ''}`);
   console.log(
     [
       '',
       'Sprint is running:',
-      `  ${origin.url}/   demo over HTTP/2`,
-      `  ${origin.httpUrl}/    the same over HTTP/1.1`,
+      `  ${demo.url}/   comparison page over HTTP/2`,
+      `  ${demo.httpUrl}/    the same over HTTP/1.1`,
+      `  per-player media origins (TLS/plain ports): ${ports.join(', ')}`,
       '  media: /media/number/manifest.mpd, /media/timeline/manifest.mpd, /media/single/manifest.mpd',
+      '  unshaped loopback; for a shaped link with competing flows: npm run demo:lab (Linux, root)',
       '',
-      `The certificate is self-signed: open ${origin.url}/ once and accept it`,
+      `The certificate is self-signed: open ${demo.url}/ once and accept it`,
       '(Chromium: "Advanced" then "Proceed"), or start Chromium with',
       `  --ignore-certificate-errors-spki-list=${certificate.spkiHash}`,
       '',
