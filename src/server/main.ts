@@ -1,15 +1,18 @@
-// CLI: tsx src/server/main.ts --port 8443 --host 127.0.0.1 [--http-port 8080] [--log file.jsonl] [--media DIR]
+// CLI: tsx src/server/main.ts --port 8443 --host 127.0.0.1 [--http-port 8080] [--log file.jsonl] [--media DIR] [--faults SPEC]
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureCertificate } from '../../scripts/cert.js';
+import { parseFaultSpec } from './fault-spec.js';
 import { checkListenHost } from './host-policy.js';
 import { LOG_PATH } from './origin.js';
 import { startOrigin, type RunningOrigin, type StartOriginOptions } from './start-origin.js';
 
 export { startOrigin, type RunningOrigin, type StartOriginOptions } from './start-origin.js';
 
-const USAGE = 'usage: tsx src/server/main.ts [--port 8443] [--host 127.0.0.1] [--http-port 8080] [--log file.jsonl] [--media DIR]';
+const USAGE =
+  'usage: tsx src/server/main.ts [--port 8443] [--host 127.0.0.1] [--http-port 8080] [--log file.jsonl] [--media DIR]\n' +
+  '       [--faults SPEC]  e.g. 5xx=0.05,404=0.02,reset=0.02,truncate=0.02,stall=0.02:8s,seed=7 or mixed (media requests only)';
 
 function parsePort(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -27,6 +30,7 @@ export function parseCli(argv: readonly string[]): StartOriginOptions {
       'http-port': { type: 'string' },
       log: { type: 'string' },
       media: { type: 'string' },
+      faults: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -38,6 +42,8 @@ export function parseCli(argv: readonly string[]): StartOriginOptions {
     httpPort: parsePort(values['http-port'], '--http-port'),
     ...(values.log ? { logFile: path.resolve(values.log) } : {}),
     ...(values.media ? { mediaDir: path.resolve(values.media) } : {}),
+    // Parsed here too, so a bad spec is a usage error rather than a crash at start.
+    ...(values.faults ? { faults: (parseFaultSpec(values.faults), values.faults) } : {}),
   };
 }
 
@@ -75,6 +81,7 @@ async function main(): Promise<void> {
   const origin = await startOrigin({ ...options, certificate });
   console.log(`origin: ${origin.url}/ (HTTP/2, TLS; HTTP/1.1 via ALPN)`);
   if (origin.httpUrl) console.log(`origin: ${origin.httpUrl}/ (HTTP/1.1, plain)`);
+  if (options.faults) console.log(`origin: injecting faults into media responses: ${options.faults} (counts at ${origin.url}/__origin/faults)`);
   console.log(`origin: request log at ${origin.url}${LOG_PATH}${options.logFile ? ` and ${options.logFile}` : ''}`);
   console.log(`origin: self-signed certificate, SPKI sha256 ${certificate.spkiHash}`);
   closeOnSignals(origin);

@@ -8,6 +8,8 @@ import { RequestLog, nowMs } from './request-log.js';
 import { normaliseMounts, resolveRequestPath } from './resolve-path.js';
 import { ALLOWED_METHODS, setCommonHeaders, setPreflightHeaders } from './response-headers.js';
 import { sendFile } from './static-file.js';
+import { FAULT_COUNTS_PATH, FaultInjector, type FaultRoute } from './faults.js';
+import { sendFaultedFile } from './faulted-response.js';
 
 export interface OriginOptions {
   /** URL prefix → directory. Default DEFAULT_MOUNTS. */
@@ -19,10 +21,13 @@ export interface OriginOptions {
   /** Used when `log` is not given. */
   readonly logFile?: string;
   readonly logCapacity?: number;
+  /** Fault-injection spec for media requests (src/server/fault-spec.ts); `/__faults/<spec>/` URLs work regardless. */
+  readonly faults?: string;
 }
 
 export type OriginHandler = ((req: OriginRequest, res: OriginResponse, next?: NextFunction) => void) & {
   readonly log: RequestLog;
+  readonly faults: FaultInjector;
 };
 
 /** dist/demo is where `vite build` writes the demo (see vite.config.ts). */
@@ -51,6 +56,17 @@ function sendText(req: OriginRequest, res: OriginResponse, status: number, text:
   }
   res.end(body);
   return body.length;
+}
+
+/** A small JSON answer with the common headers (the fault counters). Not logged. */
+function answerJson(req: OriginRequest, res: OriginResponse, value: unknown): void {
+  const body = Buffer.from(JSON.stringify(value));
+  setCommonHeaders(res);
+  res.statusCode = 200;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', String(body.length));
+  if (req.method === 'HEAD') res.end();
+  else res.end(body);
 }
 
 /** GET /__origin/log[?after=<id>] and POST /__origin/log/clear. Not logged themselves. */
@@ -85,15 +101,17 @@ export function createOriginHandler(options: OriginOptions = {}): OriginHandler 
   const mounts = normaliseMounts(options.mounts ?? DEFAULT_MOUNTS, options.root ?? process.cwd());
   const log = options.log ?? new RequestLog({ capacity: options.logCapacity, file: options.logFile });
   const connections = new ConnectionIds();
+  const faults = FaultInjector.fromText(options.faults);
 
   /** Starts the record now; it is added to the log when the response finishes or aborts. */
-  function track(req: OriginRequest, res: OriginResponse, pathname: string, startMs: number): { body: (bytes: number) => void } {
+  function track(req: OriginRequest, res: OriginResponse, pathname: string, startMs: number): { body: (bytes: number) => void; fault: (kind: string) => void } {
     const id = log.nextId();
     // Read connection facts now: an HTTP/2 stream forgets its session once closed.
     const streamId = isHttp2(req) ? req.stream.id ?? null : null;
     const socketId = connections.idFor(isHttp2(req) ? req.stream.session ?? req.stream : req.socket);
     const rangeHeader = req.headers['range'];
     let bytes = 0;
+    let fault: string | undefined;
     let finishedMs: number | undefined;
     res.on('finish', () => (finishedMs = nowMs()));
     // 'close' comes last in both APIs. HTTP/2's compat response also emits 'finish'
@@ -113,16 +131,28 @@ export function createOriginHandler(options: OriginOptions = {}): OriginHandler 
         endMs: aborted || finishedMs === undefined ? nowMs() : finishedMs,
         protocol: isHttp2(req) ? 'h2' : 'http/1.1',
         aborted,
+        ...(fault ? { fault } : {}),
       });
     });
-    return { body: (n) => (bytes += n) };
+    return { body: (n) => (bytes += n), fault: (kind) => (fault = kind) };
   }
 
   async function serve(req: OriginRequest, res: OriginResponse, next: NextFunction | undefined): Promise<void> {
     const startMs = nowMs();
-    const url = req.url ?? '/';
+    // Fault injection hook: strips a /__faults/<spec> prefix (see faults.ts).
+    const faultRoute: FaultRoute = faults.route(req.url ?? '/');
+    const url = faultRoute.kind === 'bad-spec' ? '/' : faultRoute.url;
     const pathname = url.split(/[?#]/, 1)[0] ?? '';
-    if (pathname.startsWith('/__origin/')) {
+    if (faultRoute.kind === 'bad-spec') {
+      setCommonHeaders(res);
+      track(req, res, (req.url ?? '').split(/[?#]/, 1)[0] ?? '', startMs).body(sendText(req, res, 400, `Bad Request: ${faultRoute.reason}`));
+      return;
+    }
+    if (faultRoute.kind === 'plain' && pathname === FAULT_COUNTS_PATH) {
+      answerJson(req, res, faults.counts());
+      return;
+    }
+    if (faultRoute.kind === 'plain' && pathname.startsWith('/__origin/')) {
       answerLogEndpoint(req, res, pathname, url.slice(pathname.length + 1), log);
       return;
     }
@@ -148,9 +178,17 @@ export function createOriginHandler(options: OriginOptions = {}): OriginHandler 
       return;
     }
     switch (resolution.kind) {
-      case 'file':
-        sendFile(req, res, resolution, tracked.body);
+      case 'file': {
+        const range = req.headers['range'];
+        const fault = faults.decide(faultRoute, method, pathname, typeof range === 'string' ? range : undefined);
+        if (fault) {
+          tracked.fault(fault.kind);
+          await sendFaultedFile(req, res, resolution, fault, tracked.body);
+        } else {
+          sendFile(req, res, resolution, tracked.body);
+        }
         return;
+      }
       case 'redirect':
         res.setHeader('Location', resolution.location);
         tracked.body(sendText(req, res, 301, 'Moved Permanently'));
@@ -178,5 +216,5 @@ export function createOriginHandler(options: OriginOptions = {}): OriginHandler 
       console.error('origin: request failed', req.url, error);
     });
   };
-  return Object.assign(handler, { log });
+  return Object.assign(handler, { log, faults });
 }

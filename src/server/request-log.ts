@@ -24,6 +24,8 @@ export interface OriginRequestRecord {
   readonly protocol: 'h2' | 'http/1.1';
   /** True when the client went away before the response completed. */
   readonly aborted: boolean;
+  /** The fault injected into this response (src/server/faults.ts): 5xx, 404, reset, truncate or stall. */
+  readonly fault?: string;
 }
 
 export interface RequestLogOptions {

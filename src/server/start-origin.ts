@@ -28,6 +28,8 @@ export interface StartOriginOptions {
   /** Append every request record to this JSON-lines file. */
   readonly logFile?: string;
   readonly logCapacity?: number;
+  /** Fault-injection spec for media requests, e.g. `5xx=0.05,reset=0.02,seed=7` (src/server/fault-spec.ts). */
+  readonly faults?: string;
   /** Default: ensureCertificate() (self-signed, in .cert/). */
   readonly certificate?: { readonly key: string; readonly cert: string };
 }
@@ -80,7 +82,7 @@ export async function startOrigin(options: StartOriginOptions = {}): Promise<Run
 
   const mounts = options.mounts ?? { ...DEFAULT_MOUNTS, ...(options.mediaDir ? { '/media/': options.mediaDir } : {}) };
   const log = new RequestLog({ capacity: options.logCapacity, file: options.logFile });
-  const handler = createOriginHandler({ mounts, root: options.root ?? REPO_ROOT, log });
+  const handler = createOriginHandler({ mounts, root: options.root ?? REPO_ROOT, log, ...(options.faults ? { faults: options.faults } : {}) });
   const { key, cert } = options.certificate ?? (await ensureCertificate());
 
   const secure = createSecureServer({ key, cert, allowHTTP1: true }, handler);

@@ -1,0 +1,144 @@
+/**
+ * Answers one media GET with an injected fault instead of the normal static
+ * file path (which stays untouched): an error status, or the real headers
+ * followed by part of the body and then a reset stream/connection, a clean
+ * but early end, or a pause of N seconds before the rest.
+ *
+ * Reset: HTTP/2 closes the stream with INTERNAL_ERROR (RST_STREAM), the
+ * session lives on; HTTP/1.1 destroys the socket. Truncate: HTTP/2 ends the
+ * stream (END_STREAM) short of Content-Length; HTTP/1.1 ends the response and
+ * closes the connection (FIN), since the keep-alive framing is broken.
+ */
+import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
+import http2, { type Http2ServerResponse } from 'node:http2';
+import { parseRange } from './byte-range.js';
+import { contentTypeFor } from './content-type.js';
+import type { FaultDecision } from './fault-decision.js';
+import type { OriginRequest, OriginResponse } from './http-types.js';
+import type { StaticFile } from './static-file.js';
+
+function isHttp2Response(res: OriginResponse): res is Http2ServerResponse {
+  return 'stream' in res;
+}
+
+function sendStatus(req: OriginRequest, res: OriginResponse, status: number, onBody: (bytes: number) => void): void {
+  const body = Buffer.from(`injected fault: HTTP ${status}\n`);
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.setHeader('Content-Length', String(body.length));
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  res.end(body);
+  onBody(body.length);
+}
+
+/** The write both response types share (their overloads do not unify). */
+type Writable = { write(chunk: Buffer | string, callback?: (error?: Error | null) => void): boolean };
+
+function write(res: OriginResponse, chunk: Buffer | string, callback?: () => void): boolean {
+  return (res as unknown as Writable).write(chunk, callback);
+}
+
+function gone(res: OriginResponse): boolean {
+  return res.destroyed || res.writableEnded;
+}
+
+/** Resolves after `ms`, or early (false) when the response closes meanwhile. */
+function waitUnlessClosed(res: OriginResponse, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const onClose = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      res.off('close', onClose);
+      resolve(!gone(res));
+    }, ms);
+    res.once('close', onClose);
+  });
+}
+
+/** Writes file bytes [start, end] with back-pressure; false when the client went away. */
+async function writeSpan(res: OriginResponse, filePath: string, start: number, end: number, onBody: (bytes: number) => void): Promise<boolean> {
+  if (end < start) return !gone(res);
+  for await (const chunk of createReadStream(filePath, { start, end })) {
+    if (gone(res)) return false;
+    const buffer = chunk as Buffer;
+    onBody(buffer.length);
+    if (!write(res, buffer)) {
+      const drained = await Promise.race([once(res, 'drain').then(() => true), once(res, 'close').then(() => false)]);
+      if (!drained) return false;
+    }
+  }
+  return !gone(res);
+}
+
+/** Lets what was written reach the connection before it is cut. */
+function flushed(res: OriginResponse): Promise<void> {
+  return new Promise((resolve) => {
+    if (gone(res)) return resolve();
+    write(res, '', () => resolve());
+    res.once('close', () => resolve());
+  });
+}
+
+function cut(req: OriginRequest, res: OriginResponse, how: 'reset' | 'truncate'): void {
+  if (isHttp2Response(res)) {
+    if (how === 'reset') res.stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
+    else res.stream.end();
+    return;
+  }
+  const socket = req.socket;
+  if (how === 'reset') {
+    socket.destroy();
+    return;
+  }
+  // End the socket directly: ServerResponse.end() would wait for the missing bytes.
+  socket.end();
+}
+
+export async function sendFaultedFile(
+  req: OriginRequest,
+  res: OriginResponse,
+  file: StaticFile,
+  fault: FaultDecision,
+  onBody: (bytes: number) => void,
+): Promise<void> {
+  if (fault.kind === '5xx' || fault.kind === '404') {
+    sendStatus(req, res, fault.kind === '404' ? 404 : fault.status, onBody);
+    return;
+  }
+  const rangeHeader = req.headers['range'];
+  const range = parseRange(typeof rangeHeader === 'string' ? rangeHeader : undefined, file.size);
+  if (range === 'unsatisfiable' || file.size === 0) {
+    sendStatus(req, res, 416, onBody);
+    return;
+  }
+  const start = range?.start ?? 0;
+  const end = range?.end ?? file.size - 1;
+  const length = end - start + 1;
+  res.statusCode = range ? 206 : 200;
+  res.setHeader('Accept-Ranges', 'bytes');
+  res.setHeader('Content-Type', contentTypeFor(file.filePath));
+  res.setHeader('Last-Modified', file.mtime.toUTCString());
+  if (range) res.setHeader('Content-Range', `bytes ${start}-${end}/${file.size}`);
+  // The full length is announced: that is what makes a cut body detectable.
+  res.setHeader('Content-Length', String(length));
+  // At least one byte before the fault and at least one missing after it.
+  const before = Math.min(length - 1, Math.max(1, Math.floor(length * fault.cutFraction)));
+  if (length < 2 || !(await writeSpan(res, file.filePath, start, start + before - 1, onBody))) {
+    if (!gone(res)) res.end();
+    return;
+  }
+  if (fault.kind === 'stall') {
+    await flushed(res);
+    if (!(await waitUnlessClosed(res, fault.stallMs))) return;
+    if (await writeSpan(res, file.filePath, start + before, end, onBody)) res.end();
+    return;
+  }
+  await flushed(res);
+  if (!gone(res)) cut(req, res, fault.kind);
+}
