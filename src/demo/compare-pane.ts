@@ -112,7 +112,8 @@ export class SprintComparePane extends LitElement {
     const m = s?.metrics;
     const status = session.status;
     const running = session.running;
-    const fairNow = session.options.fairShare.valueAt(s?.nowMs ?? performance.now());
+    // While it runs: the fair share now; afterwards: the one its fraction is relative to.
+    const fairShown = running ? session.options.fairShare.valueAt(s?.nowMs ?? performance.now()) : (m?.meanFairShareBps ?? session.options.fairShare.valueAt(performance.now()));
     const canChooseAbr = id !== 'shaka';
     const resolution = s && s.videoWidth > 0 ? formatDimensions(s.videoWidth, s.videoHeight) : UNKNOWN;
     const stalls = m ? `${m.stalls.length}${m.stallMs > 0 ? ` · ${formatSeconds(m.stallMs / 1000)}` : ''}` : UNKNOWN;
@@ -157,8 +158,8 @@ export class SprintComparePane extends LitElement {
           ${this._number('qoe', 'QoE / min', fixed(m?.qoe?.qoePerMinute, 1), m?.qoe?.qoePerMinute)}
           ${this._number('bytes', 'Media', m ? `${(m.mediaBytes / 1e6).toFixed(1)} MB` : UNKNOWN, m?.mediaBytes)}
           ${this._number('busy', 'Busy', m ? formatSeconds(m.busyMs / 1000) : UNKNOWN, m ? m.busyMs / 1000 : undefined)}
-          ${this._number('busy-rate', 'While busy', formatMbits(m?.busyThroughputBps), m?.busyThroughputBps)}
-          ${this._number('fair-share', 'Fair share', formatMbits(fairNow), fairNow)}
+          ${this._number('busy-rate', 'Busy rate', formatMbits(m?.busyThroughputBps), m?.busyThroughputBps)}
+          ${this._number('fair-share', 'Fair share', formatMbits(fairShown), fairShown)}
           ${this._number('fraction', 'Of fair share', fixed(m?.fraction, 2), m?.fraction, 'fraction')}
         </dl>
         ${renderRuns(id, s?.sprint)}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { MediaRequestRecord, PageMeasurementResult, SegmentIdentity } from '../compare/measurement-types.js';
 import { assignLanes, busyMs, busyPeriods, maxConcurrent } from './busy-periods.js';
 import { fairShareBits, FairShareTimeline, fractionOfFairShare } from './fair-share-timeline.js';
-import { computePaneMetrics, requestsFrom } from './pane-metrics.js';
+import { activeMs, downloadFraction } from '../lab/runner/metrics.js';
+import { computePaneMetrics, requestsFrom, sentAt } from './pane-metrics.js';
 
 describe('busy periods', () => {
   it('merges overlapping and touching transfers and sums their bytes', () => {
@@ -93,5 +94,14 @@ describe('pane metrics', () => {
     expect(m.qoe?.segments).toBe(2);
     expect(m.qoe?.rebufferS).toBeCloseTo(0.5, 9);
     expect(m.bufferAheadS).toBe(1);
+    expect(m.meanFairShareBps).toBeCloseTo(2e6, 6);
+  });
+
+  it('gives the lab runner\'s downloadFraction for the same requests and a constant fair share', () => {
+    const own = requestsFrom(measurement, a);
+    const m = computePaneMetrics({ requests: own, measurement, loadStartedAt: 0, nowMs: 4000, positionS: 0, fairShare: [{ atMs: 0, bps: 9.6e6 }] });
+    const runnerActive = activeMs(own.map((r) => ({ startMs: sentAt(r), endMs: r.responseEnd })));
+    expect(m.busyMs).toBeCloseTo(runnerActive, 9);
+    expect(m.fraction).toBeCloseTo(downloadFraction(m.mediaBytes, runnerActive, 9.6)!, 12);
   });
 });

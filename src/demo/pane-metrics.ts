@@ -7,7 +7,7 @@
 import { summarizeQoe, type QoeSegment, type QoeSummary } from '../abr/qoe.js';
 import type { MediaRequestRecord, PageMeasurementResult, SegmentIdentity } from '../compare/measurement-types.js';
 import { assignLanes, busyPeriods, maxConcurrent, type BusyPeriod } from './busy-periods.js';
-import { fractionOfFairShare, type FairShareStep } from './fair-share-timeline.js';
+import { fairShareBits, type FairShareStep } from './fair-share-timeline.js';
 
 export interface WaterfallBar {
   readonly startMs: number;
@@ -37,6 +37,8 @@ export interface PaneMetrics {
   readonly busyThroughputBps: number | undefined;
   /** media bits ÷ ∫ fair share over busy time. */
   readonly fraction: number | undefined;
+  /** The true fair share averaged over the busy time (what the fraction is relative to). */
+  readonly meanFairShareBps: number | undefined;
   readonly periods: readonly BusyPeriod[];
   readonly bars: readonly WaterfallBar[];
   /** Most video requests in flight at once, and of any type. */
@@ -161,13 +163,15 @@ export function computePaneMetrics(input: PaneMetricsInput): PaneMetrics {
   const stalls = stallsOf(measurement);
   const stallMs = stalls.reduce((sum, s) => sum + ((s.endMs ?? nowMs) - s.startMs), 0);
   const playing = playingAt(video, input.positionS, nowMs);
+  const fairBits = fairShareBits(periods, input.fairShare);
 
   return {
     mediaBytes,
     requests: requests.length,
     busyMs: busy,
     busyThroughputBps: busy > 0 ? (mediaBytes * 8 * 1000) / busy : undefined,
-    fraction: fractionOfFairShare(mediaBytes, periods, input.fairShare),
+    fraction: fairBits !== undefined && fairBits > 0 ? (mediaBytes * 8) / fairBits : undefined,
+    meanFairShareBps: fairBits !== undefined && busy > 0 ? (fairBits * 1000) / busy : undefined,
     periods,
     bars,
     maxVideoInFlight: maxConcurrent(video.map((r) => ({ startMs: sentAt(r), endMs: r.responseEnd }))),

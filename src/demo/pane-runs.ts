@@ -33,7 +33,7 @@ export function renderRuns(player: PlayerName, stats: PlayerStats | undefined) {
   }
   const last = runs[runs.length - 1]!;
   return html`<p class="runs" data-testid=${testid} data-runs=${runs.length}>
-    ${runs.length} runs · last: planned ${mb(last.plannedBytes)}, got ${mb(last.bytes)}; predicted ${frac(last.predictedFraction)},
+    ${runs.length} run${runs.length === 1 ? '' : 's'} · last: planned ${mb(last.plannedBytes)}, got ${mb(last.bytes)}; predicted ${frac(last.predictedFraction)},
     measured ${frac(last.measuredFraction)} · mean predicted ${frac(mean(runs.map((r) => r.predictedFraction)))},
     measured ${frac(mean(runs.map((r) => r.measuredFraction)))} · ${estimate}
   </p>`;

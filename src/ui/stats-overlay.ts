@@ -171,10 +171,10 @@ export class SprintStatsOverlay extends LitElement {
         ${g.dots.map((d) => svg`<circle class="sample" cx=${d.x} cy=${d.y} r="2.5"></circle>`)}
       </svg>
       <div class="legend" aria-hidden="true">
-        <span><i class="key sample"></i>per download</span>
+        <span><i class="key sample"></i>download</span>
         <span><i class="key estimate"></i>estimate</span>
         ${runs.length > 0 ? html`<span><i class="key run"></i>run</span>` : nothing}
-        ${fair.source !== 'none' ? html`<span><i class="key fair"></i>${fair.source === 'given' ? 'fair share' : 'fair share (est.)'}</span>` : nothing}
+        ${fair.source !== 'none' ? html`<span><i class="key fair"></i>${fair.source === 'given' ? 'fair share' : 'fair (est.)'}</span>` : nothing}
         <span class="max">max ${max}</span>
       </div>
     `;
