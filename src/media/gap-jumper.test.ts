@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gapJumpTarget } from './gap-jumper.js';
+import { gapJumpTarget, stallNudgeTarget } from './gap-jumper.js';
 import { FakeTimeRanges } from './fake-source-buffer.js';
 
 describe('gapJumpTarget', () => {
@@ -17,5 +17,17 @@ describe('gapJumpTarget', () => {
   it('does not jump where media is playable or the hole is too big', () => {
     expect(gapJumpTarget(ranges, 2, 0.5)).toBeUndefined();
     expect(gapJumpTarget(ranges, 10, 0.5)).toBeUndefined();
+  });
+});
+
+describe('stallNudgeTarget', () => {
+  const ranges = new FakeTimeRanges([[0, 10]]);
+  it('nudges a playhead stuck for a second inside buffered media', () => {
+    expect(stallNudgeTarget(ranges, 4, 1000)).toBeCloseTo(4.1);
+  });
+  it('waits a second, and leaves a playhead at the end of its media alone (that is a rebuffer)', () => {
+    expect(stallNudgeTarget(ranges, 4, 750)).toBeUndefined();
+    expect(stallNudgeTarget(ranges, 9.7, 5000)).toBeUndefined();
+    expect(stallNudgeTarget(ranges, 12, 5000)).toBeUndefined();
   });
 });

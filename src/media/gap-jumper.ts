@@ -1,8 +1,14 @@
 /**
  * Jumps the playhead over small holes in the buffered ranges: at startup
  * (first media at 0.02 s instead of 0) and where segments of different
- * representations leave a sliver between them. Pure decision + thin DOM watcher.
+ * representations leave a sliver between them. Also nudges a playhead that
+ * sits still inside buffered media (a decoder that stopped at a splice, as
+ * Shaka's stall detector does). Pure decisions + thin DOM watcher.
  */
+
+/** A playhead stuck this long with media ahead is nudged forward. */
+export const STALL_NUDGE_AFTER_MS = 1000;
+export const STALL_NUDGE_S = 0.1;
 
 /** Where to seek to escape a gap at `position`, or undefined when there is none to jump. */
 export function gapJumpTarget(ranges: TimeRanges, position: number, maxGapS: number): number | undefined {
@@ -15,11 +21,23 @@ export function gapJumpTarget(ranges: TimeRanges, position: number, maxGapS: num
   return undefined;
 }
 
+/** Where to nudge a playhead stuck for `stuckMs` inside buffered media, or undefined. */
+export function stallNudgeTarget(ranges: TimeRanges, position: number, stuckMs: number): number | undefined {
+  if (stuckMs < STALL_NUDGE_AFTER_MS) return undefined;
+  for (let i = 0; i < ranges.length; i++) {
+    // Only with at least half a second of media ahead: otherwise it is an ordinary rebuffer.
+    if (position >= ranges.start(i) && position + STALL_NUDGE_S + 0.5 <= ranges.end(i)) return position + STALL_NUDGE_S;
+  }
+  return undefined;
+}
+
 export class GapJumper {
   private timer: ReturnType<typeof setInterval> | undefined;
   private lastPosition = -1;
   private stuckTicks = 0;
   jumps = 0;
+  nudges = 0;
+  private static readonly TICK_MS = 250;
 
   constructor(
     private readonly video: HTMLVideoElement,
@@ -29,7 +47,7 @@ export class GapJumper {
 
   start(): void {
     this.stop();
-    this.timer = setInterval(() => this.check(), 250);
+    this.timer = setInterval(() => this.check(), GapJumper.TICK_MS);
   }
 
   stop(): void {
@@ -48,9 +66,18 @@ export class GapJumper {
     if (v.paused && v.readyState >= 2) return;
     if (this.stuckTicks < 1 && v.readyState >= 3) return;
     const target = gapJumpTarget(v.buffered, position, this.maxGapS());
-    if (target === undefined) return;
-    this.jumps += 1;
-    this.onJump(position, target);
-    v.currentTime = target;
+    if (target !== undefined) {
+      this.jumps += 1;
+      this.onJump(position, target);
+      v.currentTime = target;
+      return;
+    }
+    if (v.paused) return;
+    const nudge = stallNudgeTarget(v.buffered, position, this.stuckTicks * GapJumper.TICK_MS);
+    if (nudge === undefined) return;
+    this.nudges += 1;
+    this.stuckTicks = 0;
+    this.onJump(position, nudge);
+    v.currentTime = nudge;
   }
 }

@@ -101,7 +101,8 @@ export class HttpClient {
       });
     }
     const length = Number(response.headers.get('Content-Length') ?? NaN);
-    request.onResponse?.({ status: response.status, contentLength: Number.isFinite(length) && length >= 0 ? length : undefined });
+    const contentLength = Number.isFinite(length) && length >= 0 ? length : undefined;
+    request.onResponse?.({ status: response.status, contentLength });
     const chunks: ChunkSample[] = [];
     const parts: Uint8Array<ArrayBuffer>[] = [];
     let bytes = 0;
@@ -135,6 +136,17 @@ export class HttpClient {
         cause,
       });
     }
+    if (contentLength !== undefined && bytes < contentLength && !isEncoded(response)) {
+      // A body that ends cleanly short of its Content-Length (a truncating proxy, a dying
+      // server) would otherwise reach the SourceBuffer as a broken segment.
+      throw new SprintError({
+        category: 'network',
+        code: 'SEGMENT_LOAD_FAILED',
+        message: `body ended after ${bytes} of ${contentLength} bytes`,
+        url: request.url,
+        fatal: false,
+      });
+    }
     const endMs = this.clock();
     const entryUrl = response.url || request.url;
     // The Resource Timing entry can land a task after the body ends: look once more then.
@@ -163,6 +175,12 @@ function concat(parts: readonly Uint8Array<ArrayBuffer>[], total: number): Uint8
     offset += part.byteLength;
   }
   return out;
+}
+
+/** Content-Length counts encoded bytes; the body we read is decoded. */
+function isEncoded(response: Response): boolean {
+  const encoding = response.headers.get('Content-Encoding');
+  return encoding !== null && encoding.trim().toLowerCase() !== 'identity';
 }
 
 function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {

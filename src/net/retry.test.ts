@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HttpClient } from './http-client.js';
-import { DEFAULT_RETRY_POLICY, fetchWithRetry, retryDelayMs, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY_POLICY, fetchWithRetry, retryClass, retryDelayMs, shouldRetry, type RetryPolicy } from './retry.js';
 import { SprintError } from '../errors.js';
 
 const BODY = Uint8Array.from({ length: 1000 }, (_, i) => i % 251);
@@ -75,6 +75,12 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(1, DEFAULT_RETRY_POLICY, () => 0)).toBe(500);
     expect(retryDelayMs(1, DEFAULT_RETRY_POLICY, () => 1)).toBe(1500);
   });
+
+  it('stops growing at maxDelayMs', () => {
+    const policy = { ...DEFAULT_RETRY_POLICY, maxDelayMs: 4000 };
+    expect(retryDelayMs(3, policy, () => 0.5)).toBe(4000);
+    expect(retryDelayMs(10, policy, () => 0.5)).toBe(4000);
+  });
 });
 
 describe('fetchWithRetry', () => {
@@ -92,12 +98,61 @@ describe('fetchWithRetry', () => {
     expect(failures).toEqual([1]);
   });
 
-  it('does not retry a 404, and the error says so', async () => {
-    const { fetchImpl, ranges } = scriptedFetch([status(404), ok]);
+  it('does not retry a 403, and the error says so', async () => {
+    const { fetchImpl, ranges } = scriptedFetch([status(403), ok]);
     const error = await fetchWithRetry(client(fetchImpl), { url: 'https://o/a' }, fast, { sleep: async () => undefined }).catch((e) => e);
     expect(error).toBeInstanceOf(SprintError);
-    expect((error as SprintError).status).toBe(404);
+    expect((error as SprintError).status).toBe(403);
     expect(ranges).toHaveLength(1);
+  });
+
+  it('retries a 404 up to maxAttempts, but not past it however much is buffered', async () => {
+    const recovered = scriptedFetch([status(404), ok]);
+    await expect(fetchWithRetry(client(recovered.fetchImpl), { url: 'https://o/a' }, fast, { sleep: async () => undefined })).resolves.toBeDefined();
+    const gone = scriptedFetch([status(404), status(404), status(404), ok]);
+    const error = (await fetchWithRetry(client(gone.fetchImpl), { url: 'https://o/a' }, fast, {
+      sleep: async () => undefined,
+      bufferAheadS: () => 60,
+    }).catch((e) => e)) as SprintError;
+    expect(error.status).toBe(404);
+    expect(gone.ranges).toHaveLength(3);
+  });
+
+  it('keeps retrying transient failures past maxAttempts while the buffer ahead lasts', async () => {
+    const { fetchImpl, ranges } = scriptedFetch([status(503), status(503), status(503), status(503), status(503), ok]);
+    let buffer = 30;
+    const result = await fetchWithRetry(client(fetchImpl), { url: 'https://o/a' }, fast, {
+      sleep: async () => void (buffer -= 5),
+      bufferAheadS: () => buffer,
+    });
+    expect([...result.data]).toEqual([...BODY]);
+    expect(ranges).toHaveLength(6);
+  });
+
+  it('gives up once the buffer ahead is nearly exhausted', async () => {
+    const { fetchImpl, ranges } = scriptedFetch(Array.from({ length: 20 }, () => status(503)));
+    let buffer = 9;
+    const policy: RetryPolicy = { ...fast, maxAttempts: 2, keepRetryingAboveBufferS: 2 };
+    const error = (await fetchWithRetry(client(fetchImpl), { url: 'https://o/a' }, policy, {
+      sleep: async () => void (buffer -= 3),
+      bufferAheadS: () => buffer,
+    }).catch((e) => e)) as SprintError;
+    expect(error.status).toBe(503);
+    // Attempts at buffer 9, 6, 3 and 0: the last failure finds 0 s ≤ 2 s and stops.
+    expect(ranges).toHaveLength(4);
+  });
+
+  it('resumes a body that ends cleanly short of its Content-Length', async () => {
+    const short: Reply = () => new Response(streamOf(BODY.slice(0, 400)), { status: 200, headers: { 'Content-Length': '1000' } });
+    const { fetchImpl, ranges } = scriptedFetch([short, partial]);
+    const failures: string[] = [];
+    const result = await fetchWithRetry(client(fetchImpl), { url: 'https://o/a' }, fast, {
+      sleep: async () => undefined,
+      onAttemptFailed: (f) => failures.push((f.error as Error).message),
+    });
+    expect(failures).toEqual(['SEGMENT_LOAD_FAILED: body ended after 400 of 1000 bytes']);
+    expect(ranges).toEqual([null, 'bytes=400-']);
+    expect([...result.data]).toEqual([...BODY]);
   });
 
   it('gives up after maxAttempts', async () => {
@@ -153,5 +208,31 @@ describe('fetchWithRetry', () => {
     expect(error).toBeInstanceOf(SprintError);
     expect(error.code).toBe('REQUEST_TIMEOUT');
     expect(error.message).toContain('no body bytes for 50 ms');
+  });
+});
+
+describe('shouldRetry', () => {
+  const error = (status: number) => new SprintError({ category: 'network', code: 'SEGMENT_LOAD_FAILED', message: 'x', status });
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 3, keepRetryingAboveBufferS: 2 };
+  it('lets a 404 among 5xx answers retry on while buffered, but not after maxAttempts 404s', () => {
+    expect(shouldRetry(error(404), { attempts: 3, missing: 2 }, policy, 20)).toBe(true);
+    expect(shouldRetry(error(404), { attempts: 3, missing: 2 }, policy, 1)).toBe(false);
+    expect(shouldRetry(error(404), { attempts: 3, missing: 3 }, policy, 20)).toBe(false);
+    expect(shouldRetry(error(503), { attempts: 9, missing: 3 }, policy, 20)).toBe(true);
+    expect(shouldRetry(error(403), { attempts: 1, missing: 0 }, policy, 20)).toBe(false);
+  });
+});
+
+describe('retryClass', () => {
+  const network = (status?: number) => new SprintError({ category: 'network', code: 'SEGMENT_LOAD_FAILED', message: 'x', ...(status ? { status } : {}) });
+  it('sorts failures into transient, missing and final', () => {
+    expect(retryClass(network())).toBe('transient');
+    expect(retryClass(network(503))).toBe('transient');
+    expect(retryClass(network(429))).toBe('transient');
+    expect(retryClass(network(404))).toBe('missing');
+    expect(retryClass(network(410))).toBe('missing');
+    expect(retryClass(network(403))).toBe('final');
+    expect(retryClass(new Error('x'))).toBe('final');
+    expect(retryClass(new SprintError({ category: 'media', code: 'APPEND_FAILED', message: 'x' }))).toBe('final');
   });
 });

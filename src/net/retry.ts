@@ -2,7 +2,10 @@
  * Retries with exponential backoff and jitter, and resumes a body that broke
  * off mid-transfer with a Range request for the bytes still missing instead of
  * downloading it again. Defaults follow Shaka's retry parameters (2 attempts,
- * 1 s base delay, ×2 backoff, ±50% fuzz), plus per-request time limits.
+ * 1 s base delay, ×2 backoff, ±50% fuzz), plus per-request time limits, a cap
+ * on the backoff, and one production rule: past maxAttempts, a transient
+ * failure is retried for as long as the buffer ahead can absorb the wait, so
+ * a link outage shorter than the buffer costs nothing.
  */
 import { SprintError } from '../errors.js';
 import type { HttpClient } from './http-client.js';
@@ -14,6 +17,13 @@ export interface RetryPolicy {
   readonly backoffFactor: number;
   /** Each delay is scaled by a uniform factor in [1 − fuzz, 1 + fuzz]. */
   readonly fuzzFactor: number;
+  /** The backoff stops growing here (before fuzz), so retries during a long outage stay frequent. */
+  readonly maxDelayMs: number;
+  /**
+   * Past maxAttempts, transient failures (transport, timeouts, 5xx, 408, 429) are retried while
+   * more than this many seconds of media are buffered ahead. Infinity: never past maxAttempts.
+   */
+  readonly keepRetryingAboveBufferS: number;
   readonly timeouts: RequestTimeouts;
 }
 
@@ -22,19 +32,55 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   baseDelayMs: 1000,
   backoffFactor: 2,
   fuzzFactor: 0.5,
+  maxDelayMs: 4000,
+  keepRetryingAboveBufferS: 2,
   timeouts: { firstByteMs: 10_000, stallMs: 5_000, totalMs: 60_000 },
 };
 
 /** Delay before attempt `attempt + 1`, after `attempt` failed attempts. */
 export function retryDelayMs(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
-  const base = policy.baseDelayMs * policy.backoffFactor ** (attempt - 1);
+  const base = Math.min(policy.maxDelayMs, policy.baseDelayMs * policy.backoffFactor ** (attempt - 1));
   return base * (1 + policy.fuzzFactor * (2 * random() - 1));
 }
 
-/** Transport failures, timeouts and server errors may pass; other 4xx will not. */
+/**
+ * - `transient`: transport failures, timeouts, 5xx, 408, 429: may pass; retried past
+ *   maxAttempts while the buffer lasts.
+ * - `missing`: 404/410: a CDN may not have the object yet (as Shaka and dash.js do, retried),
+ *   but only up to maxAttempts, so a segment that is really gone fails fast.
+ * - `final`: other 4xx and anything not from the network.
+ */
+export type RetryClass = 'transient' | 'missing' | 'final';
+
+export function retryClass(error: unknown): RetryClass {
+  if (!(error instanceof SprintError) || error.category !== 'network') return 'final';
+  const status = error.status;
+  if (status === undefined || status >= 500 || status === 408 || status === 429) return 'transient';
+  return status === 404 || status === 410 ? 'missing' : 'final';
+}
+
 export function isRetryable(error: unknown): boolean {
-  if (!(error instanceof SprintError) || error.category !== 'network') return false;
-  return error.status === undefined || error.status >= 500 || error.status === 408 || error.status === 429;
+  return retryClass(error) !== 'final';
+}
+
+/** Failed attempts of one request so far, the latest included. */
+export interface FailureCount {
+  readonly attempts: number;
+  /** How many of them were 404/410 answers. */
+  readonly missing: number;
+}
+
+/**
+ * Whether a failed attempt is tried again: within maxAttempts, or past it while the buffer
+ * ahead lasts (RetryPolicy.keepRetryingAboveBufferS); but never after maxAttempts answers
+ * said the object is missing, so a 404 mixed in among 5xx does not end the request early
+ * and a segment that is really gone still fails fast.
+ */
+export function shouldRetry(error: unknown, failures: FailureCount, policy: RetryPolicy, bufferAheadS: number): boolean {
+  const kind = retryClass(error);
+  if (kind === 'final') return false;
+  if (kind === 'missing' && failures.missing >= policy.maxAttempts) return false;
+  return failures.attempts < policy.maxAttempts || bufferAheadS > policy.keepRetryingAboveBufferS;
 }
 
 export interface AttemptFailure {
@@ -49,6 +95,8 @@ export interface RetryHooks {
   readonly onAttemptFailed?: (failure: AttemptFailure) => void;
   /** Called when bytes already handed to onChunk are void (the server ignored a resume Range). */
   readonly onRestart?: () => void;
+  /** Seconds of media buffered ahead of the playhead now; without it, no retries past maxAttempts. */
+  readonly bufferAheadS?: () => number;
   readonly random?: () => number;
   readonly clock?: () => number;
   readonly sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
@@ -64,6 +112,7 @@ export async function fetchWithRetry(
   const chunks: ChunkSample[] = [];
   let received = 0;
   const firstStartMs = (hooks.clock ?? (() => performance.now()))();
+  let missing = 0;
   for (let attempt = 1; ; attempt++) {
     const resumeFrom = received;
     const range = resumeFrom > 0 ? { start: (request.range?.start ?? 0) + resumeFrom, ...(request.range?.end !== undefined ? { end: request.range.end } : {}) } : request.range;
@@ -97,7 +146,8 @@ export async function fetchWithRetry(
       };
     } catch (error) {
       if (request.signal?.aborted) throw error;
-      const willRetry = isRetryable(error) && attempt < policy.maxAttempts;
+      if (retryClass(error) === 'missing') missing += 1;
+      const willRetry = shouldRetry(error, { attempts: attempt, missing }, policy, hooks.bufferAheadS?.() ?? 0);
       hooks.onAttemptFailed?.({ attempt, error, bytesSoFar: received, willRetry });
       if (!willRetry) throw error;
       await (hooks.sleep ?? sleep)(retryDelayMs(attempt, policy, hooks.random), request.signal);

@@ -19,7 +19,11 @@ const NON_NEGATIVE_NUMBERS = ['backBufferS', 'maxGapJumpS'] as const;
 
 /** Merges a partial config over a base and rejects values that cannot work, with a typed error. */
 export function mergeConfig(base: PlayerConfig, partial: Partial<PlayerConfig>): PlayerConfig {
-  const merged = { ...base, ...stripUndefined(partial) };
+  // The retry policy merges field by field, so `configure({ retry: { maxAttempts: 4 } })` keeps the rest.
+  const retry = partial.retry
+    ? { ...base.retry, ...stripUndefined(partial.retry), timeouts: { ...base.retry.timeouts, ...stripUndefined(partial.retry.timeouts ?? {}) } }
+    : base.retry;
+  const merged = { ...base, ...stripUndefined(partial), retry };
   for (const key of POSITIVE_NUMBERS) {
     if (!(typeof merged[key] === 'number' && merged[key] > 0 && Number.isFinite(merged[key]))) throw invalid(key, merged[key]);
   }
@@ -27,7 +31,10 @@ export function mergeConfig(base: PlayerConfig, partial: Partial<PlayerConfig>):
     if (!(typeof merged[key] === 'number' && merged[key] >= 0 && Number.isFinite(merged[key]))) throw invalid(key, merged[key]);
   }
   const r = merged.retry;
-  if (!(Number.isInteger(r.maxAttempts) && r.maxAttempts >= 1 && r.baseDelayMs >= 0 && r.backoffFactor >= 1 && r.fuzzFactor >= 0 && r.fuzzFactor <= 1)) {
+  const usable =
+    Number.isInteger(r.maxAttempts) && r.maxAttempts >= 1 && r.baseDelayMs >= 0 && r.backoffFactor >= 1 && r.fuzzFactor >= 0 && r.fuzzFactor <= 1 &&
+    r.maxDelayMs >= 0 && r.keepRetryingAboveBufferS >= 0;
+  if (!usable) {
     throw new SprintError({ category: 'config', code: 'INVALID_CONFIG', message: `retry policy is not usable: ${JSON.stringify(r)}` });
   }
   if (merged.startupBufferS > merged.bufferTargetS) {

@@ -83,6 +83,11 @@ export class DownloadDriver {
     });
   }
 
+  /** Estimated bytes held in all SourceBuffers. */
+  get bufferedBytes(): number {
+    return this.runtimes.reduce((n, rt) => n + rt.sink.estimatedBytes(), 0);
+  }
+
   get requestsInFlight(): number {
     return this.runtimes.reduce((n, rt) => n + rt.inFlight.size, 0);
   }
@@ -246,20 +251,21 @@ export class DownloadDriver {
     try {
       const level = this.chooseLevel(rt, first, idleSinceMs);
       const segments = await Promise.all(indices.map((index) => rt.track.segmentAt(level, index)));
-      const init = await this.deps.loader.loadInit(rt.track.contentType, segments[0]!, signal);
       const delivered = new Set<number>();
-      const deliver = (offset: number, data: Uint8Array<ArrayBuffer>, segment = segments[offset]!, segmentInit = init) => {
+      const deliver = (offset: number, data: Uint8Array<ArrayBuffer>, segment: TrackSegment, segmentInit: Uint8Array<ArrayBuffer> | undefined) => {
         const index = indices[offset]!;
         delivered.add(offset);
         if (generation === rt.generation) rt.appender.offer(index, { segment, init: segmentInit, data });
       };
       const group = segments.length > 1 ? coalescedRef(segments.map((s) => s.segment)) : undefined;
       try {
-        if (group) await this.loadCoalesced(rt, segments, entries, group, signal, deliver);
-        else for (const [offset, segment] of segments.entries()) deliver(offset, await this.loadOne(rt, segment, entries[offset]!, signal));
+        const init = await this.deps.loader.loadInit(rt.track.contentType, segments[0]!, signal);
+        if (group) await this.loadCoalesced(rt, segments, entries, group, signal, (offset, data) => deliver(offset, data, segments[offset]!, init));
+        else for (const [offset, segment] of segments.entries()) deliver(offset, await this.loadOne(rt, segment, entries[offset]!, signal), segment, init);
       } catch (error) {
         if (signal.aborted || !(error instanceof SprintError) || error.category !== 'network') throw error;
-        // Retries are spent: fetch what is missing from a neighbouring rung before giving up.
+        // Retries are spent (on the media or its init segment): fetch what is missing from a
+        // neighbouring rung before giving up.
         for (const [offset, failed] of segments.entries()) {
           if (delivered.has(offset)) continue;
           const alternative = await this.alternativeFor(rt, failed, error);
@@ -290,12 +296,14 @@ export class DownloadDriver {
   private async alternativeFor(rt: TrackRuntime, failed: TrackSegment, cause: SprintError): Promise<TrackSegment> {
     if (rt.track.levels.length < 2) throw cause;
     const level = failed.level > 0 ? failed.level - 1 : 1;
+    const initFailed = cause.code === 'INIT_SEGMENT_LOAD_FAILED';
     this.deps.onRecovered(
       new SprintError({
         category: 'network',
-        code: 'SEGMENT_LOAD_FAILED',
-        message: `segment ${failed.segment.index} of ${failed.representationId} failed after retries; fetching it from level ${level}`,
-        url: failed.segment.url,
+        code: cause.code,
+        message: `${initFailed ? 'the init segment for ' : ''}segment ${failed.segment.index} of ${failed.representationId} failed after retries; fetching it from level ${level}`,
+        url: cause.url ?? failed.segment.url,
+        ...(cause.status !== undefined ? { status: cause.status } : {}),
         fatal: false,
         cause,
       }),

@@ -3,6 +3,7 @@
  * segment order (several requests may be in flight and finish out of order),
  * inserting the init segment whenever the representation or period changes.
  */
+import { SprintError } from '../errors.js';
 import type { BufferSink } from '../media/buffer-sink.js';
 import type { TrackSegment } from './media-track.js';
 
@@ -21,6 +22,9 @@ export interface OrderedAppenderHooks {
   readonly onProgress: () => void;
 }
 
+/** After a recoverable append failure (a full SourceBuffer), try again this much later. */
+export const APPEND_RETRY_MS = 1000;
+
 export class OrderedAppender {
   /** Index of the next segment to append. */
   nextIndex = 0;
@@ -29,15 +33,18 @@ export class OrderedAppender {
   private lastInitKey: string | undefined;
   /** Bumped on reset; an append pass from before a reset stops at its next step. */
   private generation = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly sink: BufferSink,
     private readonly hooks: OrderedAppenderHooks,
+    private readonly retryMs = APPEND_RETRY_MS,
   ) {}
 
   /** Forgets pending segments and continues from `index`, re-appending the init segment. */
   reset(index: number): void {
     this.generation += 1;
+    this.cancelRetry();
     this.ready.clear();
     this.nextIndex = index;
     this.lastInitKey = undefined;
@@ -71,12 +78,30 @@ export class OrderedAppender {
         await this.hooks.afterAppend();
       }
     } catch (error) {
-      if (current()) this.hooks.onError(error);
+      if (current()) {
+        this.hooks.onError(error);
+        // The segment stays ready: once the playhead has moved on, eviction can make room.
+        // Without this, nothing would offer again and playback would run dry.
+        if (error instanceof SprintError && !error.fatal) this.scheduleRetry();
+      }
     } finally {
       this.appending = false;
     }
     // A reset during the pass may have left newer segments waiting.
     if (!current() && this.ready.has(this.nextIndex)) void this.flush();
     this.hooks.onProgress();
+  }
+
+  private scheduleRetry(): void {
+    this.cancelRetry();
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.flush();
+    }, this.retryMs);
+  }
+
+  private cancelRetry(): void {
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
   }
 }

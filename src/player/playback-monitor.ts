@@ -101,11 +101,14 @@ export class PlaybackMonitor {
     const mediaError = this.video.error;
     if (!mediaError) return;
     const decode = mediaError.code === MediaError.MEDIA_ERR_DECODE;
+    const detail = mediaError.message || 'the browser gave no detail';
     this.callbacks.onMediaError(
       new SprintError({
         category: 'media',
         code: decode ? 'DECODE_ERROR' : 'APPEND_FAILED',
-        message: `the media element failed (code ${mediaError.code}): ${mediaError.message || 'no message'}`,
+        message: decode
+          ? `the browser could not decode the media at ${this.video.currentTime.toFixed(2)} s (MEDIA_ERR_DECODE): ${detail}`
+          : `the media element failed (code ${mediaError.code}) at ${this.video.currentTime.toFixed(2)} s: ${detail}`,
       }),
     );
   }

@@ -24,6 +24,13 @@ export interface CoalescedLoad {
   readonly onRestart: () => void;
 }
 
+export interface SegmentLoaderHooks {
+  /** Seconds of media buffered ahead of the playhead: how long retries may go on (RetryPolicy). */
+  readonly bufferAheadS?: () => number;
+  /** A failed attempt that will be retried: reported as a recoverable error. */
+  readonly onRetry?: (error: SprintError) => void;
+}
+
 export interface LoadProgress {
   bytesLoaded: number;
   /** From the byte range or Content-Length, once known. */
@@ -42,6 +49,7 @@ export class SegmentLoader {
     /** Every body chunk of every request, as it arrives (activity and fair-share estimation). */
     private readonly onChunk: (atMs: number, bytes: number) => void = () => undefined,
     private readonly retry: () => RetryPolicy = () => DEFAULT_RETRY_POLICY,
+    private readonly hooks: SegmentLoaderHooks = {},
   ) {}
 
   /** The init segment for `segment`, fetched once per representation and period. */
@@ -101,11 +109,13 @@ export class SegmentLoader {
         },
         this.retry(),
         {
-          onAttemptFailed: ({ bytesSoFar }) => {
+          onAttemptFailed: ({ attempt, error, bytesSoFar, willRetry }) => {
             failures += 1;
             this.onRecord(this.record(contentType, segment, ref, isInit, attemptStartMs, bytesSoFar, 'failed'));
             attemptStartMs = performance.now();
+            if (willRetry) this.hooks.onRetry?.(retryNotice(error, attempt, bytesSoFar, isInit, ref.url));
           },
+          ...(this.hooks.bufferAheadS ? { bufferAheadS: this.hooks.bufferAheadS } : {}),
           onRestart: () => {
             progress.bytesLoaded = 0;
             coalesced?.onRestart();
@@ -178,13 +188,29 @@ export class SegmentLoader {
   }
 }
 
+/** The recoverable error reported for an attempt that failed and will be tried again. */
+function retryNotice(error: unknown, attempt: number, bytesSoFar: number, isInit: boolean, url: string): SprintError {
+  const cause = error instanceof SprintError ? error : undefined;
+  const code = cause?.code === 'REQUEST_TIMEOUT' ? 'REQUEST_TIMEOUT' : isInit ? 'INIT_SEGMENT_LOAD_FAILED' : 'SEGMENT_LOAD_FAILED';
+  const what = cause ? cause.message.replace(/^[A-Z_]+: /, '') : String(error);
+  return new SprintError({
+    category: 'network',
+    code,
+    message: `attempt ${attempt} failed (${what}); retrying${bytesSoFar > 0 ? ` from byte ${bytesSoFar}` : ''}`,
+    url,
+    fatal: false,
+    ...(cause?.status !== undefined ? { status: cause.status } : {}),
+    cause: error,
+  });
+}
+
 function asLoadError(error: unknown, isInit: boolean, url: string): SprintError {
   const code = isInit ? 'INIT_SEGMENT_LOAD_FAILED' : 'SEGMENT_LOAD_FAILED';
   if (error instanceof SprintError) {
     return new SprintError({
       category: 'network',
       code,
-      message: `${isInit ? 'init segment' : 'segment'} could not be loaded: ${error.message}`,
+      message: `${isInit ? 'init segment' : 'segment'} ${url} could not be loaded: ${error.message}`,
       url,
       ...(error.status !== undefined ? { status: error.status } : {}),
       cause: error,

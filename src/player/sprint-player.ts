@@ -138,6 +138,10 @@ export class SprintPlayer implements SprintPlayerApi {
           this.runs.onChunk(atMs, bytes);
         },
         () => this.config.retry,
+        {
+          bufferAheadS: () => bufferedAhead(this.video.buffered, this.video.currentTime),
+          onRetry: (error) => this.reportError(error),
+        },
       );
       const driver = new DownloadDriver({
         video: this.video,
@@ -309,6 +313,7 @@ export class SprintPlayer implements SprintPlayerApi {
       error instanceof SprintError
         ? error
         : new SprintError({ category: 'media', code: 'APPEND_FAILED', message: String(error), cause: error });
+    this.stats.countError(typed.fatal);
     this.events.emit('error', typed);
     if (typed.fatal) {
       this.unload();
@@ -331,6 +336,7 @@ export class SprintPlayer implements SprintPlayerApi {
       startupMs: this.monitor?.startupMs,
       stalls: this.monitor?.stalls ?? [],
       requestsInFlight: this.session?.driver.requestsInFlight ?? 0,
+      sourceBufferBytes: this.session?.driver.bufferedBytes ?? 0,
       scheduler: this.scheduler.name,
       abr: this.abr.name,
     });

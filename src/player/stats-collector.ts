@@ -2,7 +2,10 @@
 import type { ContentType } from '../manifest/types.js';
 import type { PlayerStats, RepresentationInfo, RequestRecord, ThroughputSample } from './types.js';
 
-type LiveFields = Omit<PlayerStats, 'atMs' | 'video' | 'audio' | 'lastThroughput' | 'mediaBytes' | 'switches' | 'abrReason'>;
+type LiveFields = Omit<
+  PlayerStats,
+  'atMs' | 'video' | 'audio' | 'lastThroughput' | 'mediaBytes' | 'switches' | 'abrReason' | 'recoverableErrors' | 'fatalErrors'
+>;
 
 export class PlayerStatsCollector {
   private chosen = new Map<ContentType, RepresentationInfo>();
@@ -10,13 +13,22 @@ export class PlayerStatsCollector {
   private switches = 0;
   private lastThroughput: ThroughputSample | undefined;
   private abrReason: string | undefined;
+  private recoverableErrors = 0;
+  private fatalErrors = 0;
 
   reset(): void {
+    this.recoverableErrors = 0;
+    this.fatalErrors = 0;
     this.chosen = new Map();
     this.mediaBytes = 0;
     this.switches = 0;
     this.lastThroughput = undefined;
     this.abrReason = undefined;
+  }
+
+  countError(fatal: boolean): void {
+    if (fatal) this.fatalErrors += 1;
+    else this.recoverableErrors += 1;
   }
 
   /** The ABR's reason for the latest video choice. */
@@ -52,6 +64,8 @@ export class PlayerStatsCollector {
       mediaBytes: this.mediaBytes,
       switches: this.switches,
       abrReason: this.abrReason,
+      recoverableErrors: this.recoverableErrors,
+      fatalErrors: this.fatalErrors,
     };
   }
 }

@@ -85,6 +85,12 @@ export interface PlayerStats {
   readonly startupMs: number | undefined;
   readonly stalls: readonly StallRecord[];
   readonly requestsInFlight: number;
+  /** Estimated bytes held in the SourceBuffers now. */
+  readonly sourceBufferBytes: number;
+  /** Errors reported with fatal: false since load() (retried attempts, rung fallbacks, a full buffer). */
+  readonly recoverableErrors: number;
+  /** Errors that stopped playback since load() (0 or 1). */
+  readonly fatalErrors: number;
   readonly mediaBytes: number;
   readonly switches: number;
   readonly scheduler: string;

@@ -46,30 +46,38 @@ function gone(res: OriginResponse): boolean {
   return res.destroyed || res.writableEnded;
 }
 
-/** Resolves after `ms`, or early (false) when the response closes meanwhile. */
-function waitUnlessClosed(res: OriginResponse, ms: number): Promise<boolean> {
+/** One response's close, observed once: every wait below races against it. */
+function closeSignal(res: OriginResponse): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => controller.abort());
+  return controller.signal;
+}
+
+/** Resolves true after `ms`, or false as soon as the response closes. */
+function waitUnlessClosed(closed: AbortSignal, ms: number): Promise<boolean> {
+  if (closed.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
     const onClose = (): void => {
       clearTimeout(timer);
       resolve(false);
     };
     const timer = setTimeout(() => {
-      res.off('close', onClose);
-      resolve(!gone(res));
+      closed.removeEventListener('abort', onClose);
+      resolve(true);
     }, ms);
-    res.once('close', onClose);
+    closed.addEventListener('abort', onClose, { once: true });
   });
 }
 
 /** Writes file bytes [start, end] with back-pressure; false when the client went away. */
-async function writeSpan(res: OriginResponse, filePath: string, start: number, end: number, onBody: (bytes: number) => void): Promise<boolean> {
+async function writeSpan(res: OriginResponse, closed: AbortSignal, filePath: string, start: number, end: number, onBody: (bytes: number) => void): Promise<boolean> {
   if (end < start) return !gone(res);
-  for await (const chunk of createReadStream(filePath, { start, end })) {
+  for await (const chunk of createReadStream(filePath, { start, end, signal: closed })) {
     if (gone(res)) return false;
     const buffer = chunk as Buffer;
     onBody(buffer.length);
     if (!write(res, buffer)) {
-      const drained = await Promise.race([once(res, 'drain').then(() => true), once(res, 'close').then(() => false)]);
+      const drained = await once(res, 'drain', { signal: closed }).then(() => true, () => false);
       if (!drained) return false;
     }
   }
@@ -77,11 +85,11 @@ async function writeSpan(res: OriginResponse, filePath: string, start: number, e
 }
 
 /** Lets what was written reach the connection before it is cut. */
-function flushed(res: OriginResponse): Promise<void> {
+function flushed(res: OriginResponse, closed: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    if (gone(res)) return resolve();
+    if (gone(res) || closed.aborted) return resolve();
+    closed.addEventListener('abort', () => resolve(), { once: true });
     write(res, '', () => resolve());
-    res.once('close', () => resolve());
   });
 }
 
@@ -129,16 +137,21 @@ export async function sendFaultedFile(
   res.setHeader('Content-Length', String(length));
   // At least one byte before the fault and at least one missing after it.
   const before = Math.min(length - 1, Math.max(1, Math.floor(length * fault.cutFraction)));
-  if (length < 2 || !(await writeSpan(res, file.filePath, start, start + before - 1, onBody))) {
-    if (!gone(res)) res.end();
-    return;
+  const closed = closeSignal(res);
+  try {
+    if (length < 2 || !(await writeSpan(res, closed, file.filePath, start, start + before - 1, onBody))) {
+      if (!gone(res)) res.end();
+      return;
+    }
+    await flushed(res, closed);
+    if (fault.kind === 'stall') {
+      if (!(await waitUnlessClosed(closed, fault.stallMs))) return;
+      if (await writeSpan(res, closed, file.filePath, start + before, end, onBody)) res.end();
+      return;
+    }
+    if (!gone(res)) cut(req, res, fault.kind);
+  } catch (error) {
+    // The client went away mid-read (the read stream is aborted with the response).
+    if (!closed.aborted) throw error;
   }
-  if (fault.kind === 'stall') {
-    await flushed(res);
-    if (!(await waitUnlessClosed(res, fault.stallMs))) return;
-    if (await writeSpan(res, file.filePath, start + before, end, onBody)) res.end();
-    return;
-  }
-  await flushed(res);
-  if (!gone(res)) cut(req, res, fault.kind);
 }
