@@ -127,13 +127,13 @@ export class SprintComparePane extends LitElement {
             <span class="visually-hidden">ABR for ${PLAYER_TITLES[id]}</span>
             <select
               data-testid=${`pane-${id}-abr`}
-              .value=${this.abr}
+              .value=${canChooseAbr ? this.abr : ''}
               ?disabled=${!canChooseAbr}
               title=${canChooseAbr ? (s?.abrApplied ? `runs: ${s.abrApplied}` : 'ABR') : 'Shaka runs its own ABR (defaults)'}
               @change=${this._onAbrChange}
             >
               <option value="">${canChooseAbr ? 'default ABR' : 'Shaka ABR'}</option>
-              ${DEMO_ABR_NAMES.map((name) => html`<option value=${name} ?selected=${this.abr === name}>${name}</option>`)}
+              ${canChooseAbr ? DEMO_ABR_NAMES.map((name) => html`<option value=${name} ?selected=${this.abr === name}>${name}</option>`) : nothing}
             </select>
           </label>
           <button data-testid=${`pane-${id}-start`} @click=${() => void this.start()}>${running ? 'Restart' : 'Start'}</button>

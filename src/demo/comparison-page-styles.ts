@@ -45,7 +45,8 @@ export const comparisonPageStyles = css`
     outline-offset: 1px;
   }
   .turn {
-    min-width: 16em;
+    min-width: 24em;
+    white-space: nowrap;
     color: #f2cc60;
     font-variant-numeric: tabular-nums;
   }

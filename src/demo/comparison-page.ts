@@ -88,8 +88,9 @@ export class SprintComparison extends LitElement {
           onStatus: () => this._onStatus(),
         }),
     );
-    if (this.params.autostart === 'all') queueMicrotask(() => void this.startAll());
-    if (this.params.autostart === 'turns') queueMicrotask(() => void this.runTurns());
+    // Panes exist once the first render is done.
+    if (this.params.autostart === 'all') void this.updateComplete.then(() => this.startAll());
+    if (this.params.autostart === 'turns') void this.updateComplete.then(() => this.runTurns());
   }
 
   override disconnectedCallback(): void {

@@ -105,7 +105,7 @@ export class PaneSession {
       }
       this._adapter = adapter;
       this._scheduler = adapter.scheduler;
-      this._abrApplied = abr === undefined ? 'default' : (adapter.setAbr?.(abr) ?? `${this.options.player} default (no ABR choice)`);
+      this._abrApplied = abr === undefined || !adapter.setAbr ? 'default' : adapter.setAbr(abr);
       this._measurement = new PageMeasurement({ video: this._video, segmentMap });
       this._measurement.start();
       this._video.addEventListener('playing', () => generation === this._generation && this.setStatus('playing'));
