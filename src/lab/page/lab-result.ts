@@ -57,6 +57,13 @@ export interface LabStatus {
   /** Probe mode: what is being downloaded. */
   readonly phase?: string;
   readonly error?: string;
+  /** Player mode, our player only: live counters (the soak samples them). */
+  readonly sprint?: {
+    readonly state: string;
+    readonly sourceBufferBytes: number;
+    readonly recoverableErrors: number;
+    readonly fatalErrors: number;
+  };
 }
 
 /** The globals the lab page defines for the runner. */

@@ -18,12 +18,13 @@ export function startPlayerRun(params: PlayerPageParams, video: HTMLVideoElement
   let measurement: PageMeasurement | undefined;
   let loadStartedAt: number | undefined;
   let done = false;
+  let adapter: Awaited<ReturnType<typeof createPlayerAdapter>> | undefined;
 
   const finished = (async (): Promise<LabPlayerResult> => {
     const src = new URL(params.src, location.href).href;
     // The page reads the MPD itself to know which URLs are which segments, for every player.
     const manifest = parseMpd(await (await fetch(src, { cache: 'no-store' })).text(), src);
-    const adapter = await createPlayerAdapter(params.player, video);
+    adapter = await createPlayerAdapter(params.player, video);
     const abrApplied = adapter.setAbr?.(params.abr) ?? `${params.player} default`;
     measurement = new PageMeasurement({ video, segmentMap: buildSegmentMap(manifest) });
     measurement.start();
@@ -55,10 +56,15 @@ export function startPlayerRun(params: PlayerPageParams, video: HTMLVideoElement
     finished,
     status: () => {
       const latest = measurement?.latest();
+      // Our player's live counters, for the soak's time series (src/lab/soak).
+      const stats = done ? undefined : adapter?.sprintStats?.();
       return {
         done,
         elapsedS: loadStartedAt === undefined ? 0 : (performance.now() - loadStartedAt) / 1000,
         ...(latest ? { currentTime: latest.currentTime, bufferAheadS: latest.bufferAheadS } : {}),
+        ...(stats
+          ? { sprint: { state: stats.state, sourceBufferBytes: stats.sourceBufferBytes, recoverableErrors: stats.recoverableErrors, fatalErrors: stats.fatalErrors } }
+          : {}),
       };
     },
   };

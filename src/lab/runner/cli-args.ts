@@ -25,6 +25,8 @@ export interface LabCliArgs {
   /** Seconds the competitors run alone before the first player (and between players). */
   readonly settleS: number;
   readonly build: boolean;
+  /** Soak mode (src/lab/soak): one player this long with origin faults (a spec or preset) and link faults. */
+  readonly soak: { readonly durationS: number; readonly faults: string } | undefined;
 }
 
 export const LAB_USAGE = `usage: npm run lab -- [options]
@@ -46,6 +48,8 @@ export const LAB_USAGE = `usage: npm run lab -- [options]
   --probe-count N     downloads per size (default 8)
   --settle S          competitors alone before each player (default 5)
   --no-build          do not rebuild dist/demo when sources are newer
+  --soak S            soak mode: the first player for S seconds with origin and link faults (docs/reliability.md)
+  --faults SPEC       soak: origin faults, e.g. mixed (default) or 5xx=0.05,reset=0.02,stall=0.01:8s,seed=7; none
   --help`;
 
 function positive(raw: string | undefined, flag: string, fallback: number, allowZero = false): number {
@@ -98,6 +102,8 @@ export function parseLabCliArgs(argv: readonly string[], now = new Date()): LabC
       'probe-gap-s': { type: 'string' },
       'probe-count': { type: 'string' },
       settle: { type: 'string' },
+      soak: { type: 'string' },
+      faults: { type: 'string' },
       'no-build': { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -131,6 +137,7 @@ export function parseLabCliArgs(argv: readonly string[], now = new Date()): LabC
       count: Math.round(positive(values['probe-count'], '--probe-count', 8)),
     };
   }
+  if (values.faults !== undefined && values.soak === undefined) throw new Error('--faults needs --soak');
   const gridName = grid as GridName;
   const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
   return {
@@ -144,5 +151,6 @@ export function parseLabCliArgs(argv: readonly string[], now = new Date()): LabC
     probe,
     settleS: positive(values.settle, '--settle', 5, true),
     build: !values['no-build'],
+    soak: values.soak === undefined ? undefined : { durationS: positive(values.soak, '--soak', 600), faults: values.faults ?? 'mixed' },
   };
 }

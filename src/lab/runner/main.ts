@@ -18,6 +18,7 @@ import { runCell } from './cell-runner.js';
 import { LAB_USAGE, parseLabCliArgs, type LabCliArgs } from './cli-args.js';
 import { ensureLabPageBuilt } from './ensure-build.js';
 import { formatElapsed, Progress } from './progress.js';
+import { runSoakCommand } from '../soak/soak-command.js';
 import type { LabResults } from './results.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -111,6 +112,7 @@ async function main(): Promise<void> {
     console.error(`lab: ${problem}`);
     process.exit(2);
   }
+  if (args.soak) process.exit(await runSoakCommand(args, argv, REPO_ROOT));
   process.exit(await run(args, argv));
 }
 

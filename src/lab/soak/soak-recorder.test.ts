@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { SoakRecorder, type SoakSample } from './soak-recorder.js';
+
+const sample = (elapsedS: number, ranges: [number, number][], extra: Partial<SoakSample> = {}): SoakSample => ({
+  elapsedS,
+  positionS: elapsedS,
+  ranges,
+  bufferAheadS: 10,
+  heapUsedBytes: undefined,
+  sourceBufferBytes: undefined,
+  ...extra,
+});
+
+describe('SoakRecorder', () => {
+  it('counts each hole in video.buffered once, behind or ahead of the playhead; slivers apart', () => {
+    const recorder = new SoakRecorder();
+    recorder.add(sample(5, [[0, 10]]));
+    recorder.add(sample(6, [[0, 10], [10.05, 20]]));
+    recorder.add(sample(7, [[0, 10], [10.05, 20], [21, 30]]));
+    recorder.add(sample(25, [[0, 10], [10.05, 20], [21, 30]]));
+    const holes = recorder.bufferHoles();
+    expect(holes).toHaveLength(1);
+    expect(holes[0]).toMatchObject({ fromS: 20, toS: 21, seenAtS: 7, behind: false });
+    expect(recorder.sliverCount()).toBe(1);
+  });
+
+  it('keeps the largest heap and SourceBuffer sizes and a thinned memory series', () => {
+    const recorder = new SoakRecorder(10);
+    for (let t = 0; t <= 60; t++) recorder.add(sample(t, [[0, 1]], { heapUsedBytes: 1e6 + (t === 30 ? 5e6 : 0), sourceBufferBytes: t * 1000 }));
+    expect(recorder.maxHeapBytes()).toBe(6e6);
+    expect(recorder.maxSourceBufferBytes()).toBe(60_000);
+    expect(recorder.memorySeries().map(([s]) => s)).toEqual([0, 10, 20, 30, 40, 50, 60]);
+  });
+
+  it('measures heap growth over the second half; none without heap samples', () => {
+    const growing = new SoakRecorder(10);
+    for (let t = 0; t <= 600; t += 10) growing.add(sample(t, [], { heapUsedBytes: 10e6 + t * 1000 }));
+    expect(growing.heapGrowthBytesPerMin()).toBeCloseTo(60_000);
+    const blind = new SoakRecorder(10);
+    for (let t = 0; t <= 600; t += 10) blind.add(sample(t, []));
+    expect(blind.heapGrowthBytesPerMin()).toBeNull();
+    expect(blind.maxHeapBytes()).toBeNull();
+  });
+});
