@@ -16,7 +16,7 @@ const CONNECTION_COLORS = ['#2c3e50', '#16a085', '#c0392b', '#8e44ad', '#d35400'
 const STYLE = `
 body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5rem; color: #222; background: #fafafa; }
 h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #ccc; } h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
-table { border-collapse: collapse; font-size: 12px; margin: .5rem 0; } th, td { border: 1px solid #ddd; padding: 2px 6px; text-align: right; } th { background: #eee; }
+table { border-collapse: collapse; font-size: 12px; margin: .5rem 0; } th, td { border: 1px solid #ddd; padding: 2px 6px; text-align: right; } td { white-space: nowrap; } th { background: #eee; }
 td:nth-child(-n+3) { text-align: left; }
 .charts { display: flex; flex-wrap: wrap; gap: 4px; } .panel { background: #fff; border: 1px solid #ddd; padding: 6px; margin-bottom: 10px; }
 svg .title { font-size: 12px; font-weight: 600; } svg .tick { font-size: 10px; fill: #555; } svg .legend { font-size: 10px; } svg .grid { stroke: #eee; }
