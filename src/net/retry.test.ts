@@ -106,16 +106,21 @@ describe('fetchWithRetry', () => {
     expect(ranges).toHaveLength(1);
   });
 
-  it('retries a 404 up to maxAttempts, but not past it however much is buffered', async () => {
+  it('retries a 404 up to maxAttempts with a low buffer, up to maxMissingAttempts with a healthy one', async () => {
     const recovered = scriptedFetch([status(404), ok]);
     await expect(fetchWithRetry(client(recovered.fetchImpl), { url: 'https://o/a' }, fast, { sleep: async () => undefined })).resolves.toBeDefined();
-    const gone = scriptedFetch([status(404), status(404), status(404), ok]);
-    const error = (await fetchWithRetry(client(gone.fetchImpl), { url: 'https://o/a' }, fast, {
+    const policy: RetryPolicy = { ...fast, maxAttempts: 2, maxMissingAttempts: 4 };
+    const dry = scriptedFetch(Array.from({ length: 6 }, () => status(404)));
+    const dryError = (await fetchWithRetry(client(dry.fetchImpl), { url: 'https://o/a' }, policy, { sleep: async () => undefined, bufferAheadS: () => 1 }).catch((e) => e)) as SprintError;
+    expect(dryError.status).toBe(404);
+    expect(dry.ranges).toHaveLength(2);
+    const gone = scriptedFetch(Array.from({ length: 6 }, () => status(404)));
+    const error = (await fetchWithRetry(client(gone.fetchImpl), { url: 'https://o/a' }, policy, {
       sleep: async () => undefined,
       bufferAheadS: () => 60,
     }).catch((e) => e)) as SprintError;
     expect(error.status).toBe(404);
-    expect(gone.ranges).toHaveLength(3);
+    expect(gone.ranges).toHaveLength(4);
   });
 
   it('keeps retrying transient failures past maxAttempts while the buffer ahead lasts', async () => {
@@ -129,17 +134,22 @@ describe('fetchWithRetry', () => {
     expect(ranges).toHaveLength(6);
   });
 
-  it('gives up once the buffer ahead is nearly exhausted', async () => {
+  it('gives up once the buffer ahead has been nearly exhausted for keepRetryingStarvedS', async () => {
     const { fetchImpl, ranges } = scriptedFetch(Array.from({ length: 20 }, () => status(503)));
     let buffer = 9;
-    const policy: RetryPolicy = { ...fast, maxAttempts: 2, keepRetryingAboveBufferS: 2 };
+    let now = 0;
+    const policy: RetryPolicy = { ...fast, maxAttempts: 2, keepRetryingAboveBufferS: 2, keepRetryingStarvedS: 4 };
     const error = (await fetchWithRetry(client(fetchImpl), { url: 'https://o/a' }, policy, {
-      sleep: async () => void (buffer -= 3),
+      sleep: async () => {
+        buffer = Math.max(0, buffer - 3);
+        now += 3000;
+      },
+      clock: () => now,
       bufferAheadS: () => buffer,
     }).catch((e) => e)) as SprintError;
     expect(error.status).toBe(503);
-    // Attempts at buffer 9, 6, 3 and 0: the last failure finds 0 s ≤ 2 s and stops.
-    expect(ranges).toHaveLength(4);
+    // Failures at buffer 9, 6, 3, then 0 (starved from t = 9 s), 0 (3 s starved), 0 (6 s ≥ 4 s: stop).
+    expect(ranges).toHaveLength(6);
   });
 
   it('resumes a body that ends cleanly short of its Content-Length', async () => {
@@ -213,13 +223,17 @@ describe('fetchWithRetry', () => {
 
 describe('shouldRetry', () => {
   const error = (status: number) => new SprintError({ category: 'network', code: 'SEGMENT_LOAD_FAILED', message: 'x', status });
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 3, keepRetryingAboveBufferS: 2 };
-  it('lets a 404 among 5xx answers retry on while buffered, but not after maxAttempts 404s', () => {
-    expect(shouldRetry(error(404), { attempts: 3, missing: 2 }, policy, 20)).toBe(true);
-    expect(shouldRetry(error(404), { attempts: 3, missing: 2 }, policy, 1)).toBe(false);
-    expect(shouldRetry(error(404), { attempts: 3, missing: 3 }, policy, 20)).toBe(false);
-    expect(shouldRetry(error(503), { attempts: 9, missing: 3 }, policy, 20)).toBe(true);
-    expect(shouldRetry(error(403), { attempts: 1, missing: 0 }, policy, 20)).toBe(false);
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 3, keepRetryingAboveBufferS: 2, maxMissingAttempts: 4 };
+  it('lets a 404 among 5xx answers retry on while buffered, but not after maxMissingAttempts 404s', () => {
+    expect(shouldRetry(error(404), { attempts: 3, missing: 2, starvedS: 0 }, policy, 20)).toBe(true);
+    expect(shouldRetry(error(404), { attempts: 3, missing: 2, starvedS: 0 }, policy, 1)).toBe(false);
+    // A 404 gets no starved grace: only transient failures are worth a stall.
+    expect(shouldRetry(error(503), { attempts: 3, missing: 0, starvedS: 5 }, policy, 1)).toBe(true);
+    expect(shouldRetry(error(503), { attempts: 3, missing: 0, starvedS: 10 }, policy, 1)).toBe(false);
+    expect(shouldRetry(error(404), { attempts: 5, missing: 3, starvedS: 0 }, policy, 20)).toBe(true);
+    expect(shouldRetry(error(404), { attempts: 5, missing: 4, starvedS: 0 }, policy, 20)).toBe(false);
+    expect(shouldRetry(error(503), { attempts: 9, missing: 3, starvedS: 0 }, policy, 20)).toBe(true);
+    expect(shouldRetry(error(403), { attempts: 1, missing: 0, starvedS: 0 }, policy, 20)).toBe(false);
   });
 });
 

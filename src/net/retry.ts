@@ -24,6 +24,18 @@ export interface RetryPolicy {
    * more than this many seconds of media are buffered ahead. Infinity: never past maxAttempts.
    */
   readonly keepRetryingAboveBufferS: number;
+  /**
+   * Once the buffer is down to keepRetryingAboveBufferS, transient failures are still retried
+   * for this many seconds (playback stalls meanwhile) before the request gives up: an outage
+   * a little longer than the buffer costs a short stall, not the session.
+   */
+  readonly keepRetryingStarvedS: number;
+  /**
+   * 404/410 answers are retried up to maxAttempts, and past it (while the buffer is above
+   * keepRetryingAboveBufferS) until this many came: a CDN edge that has not got the object yet
+   * should not end playback with 30 s buffered, a segment that is really gone still fails.
+   */
+  readonly maxMissingAttempts: number;
   readonly timeouts: RequestTimeouts;
 }
 
@@ -34,6 +46,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   fuzzFactor: 0.5,
   maxDelayMs: 4000,
   keepRetryingAboveBufferS: 2,
+  keepRetryingStarvedS: 10,
+  maxMissingAttempts: 4,
   timeouts: { firstByteMs: 10_000, stallMs: 5_000, totalMs: 60_000 },
 };
 
@@ -47,7 +61,7 @@ export function retryDelayMs(attempt: number, policy: RetryPolicy, random: () =>
  * - `transient`: transport failures, timeouts, 5xx, 408, 429: may pass; retried past
  *   maxAttempts while the buffer lasts.
  * - `missing`: 404/410: a CDN may not have the object yet (as Shaka and dash.js do, retried),
- *   but only up to maxAttempts, so a segment that is really gone fails fast.
+ *   but a bounded number of times (maxMissingAttempts), so a segment that is really gone fails.
  * - `final`: other 4xx and anything not from the network.
  */
 export type RetryClass = 'transient' | 'missing' | 'final';
@@ -68,19 +82,22 @@ export interface FailureCount {
   readonly attempts: number;
   /** How many of them were 404/410 answers. */
   readonly missing: number;
+  /** Since the first failure that found the buffer at or under keepRetryingAboveBufferS; 0 if none did. */
+  readonly starvedS: number;
 }
 
 /**
- * Whether a failed attempt is tried again: within maxAttempts, or past it while the buffer
- * ahead lasts (RetryPolicy.keepRetryingAboveBufferS); but never after maxAttempts answers
- * said the object is missing, so a 404 mixed in among 5xx does not end the request early
- * and a segment that is really gone still fails fast.
+ * Whether a failed attempt is tried again: within maxAttempts; past it while the buffer ahead
+ * lasts (keepRetryingAboveBufferS) and, for transient failures, keepRetryingStarvedS beyond
+ * that; but never after maxMissingAttempts answers said the object is missing (a 404 mixed
+ * in among 5xx counts once, not as the end).
  */
 export function shouldRetry(error: unknown, failures: FailureCount, policy: RetryPolicy, bufferAheadS: number): boolean {
   const kind = retryClass(error);
   if (kind === 'final') return false;
-  if (kind === 'missing' && failures.missing >= policy.maxAttempts) return false;
-  return failures.attempts < policy.maxAttempts || bufferAheadS > policy.keepRetryingAboveBufferS;
+  if (kind === 'missing' && failures.missing >= Math.max(policy.maxAttempts, policy.maxMissingAttempts)) return false;
+  if (failures.attempts < policy.maxAttempts || bufferAheadS > policy.keepRetryingAboveBufferS) return true;
+  return kind === 'transient' && failures.starvedS < policy.keepRetryingStarvedS;
 }
 
 export interface AttemptFailure {
@@ -113,6 +130,7 @@ export async function fetchWithRetry(
   let received = 0;
   const firstStartMs = (hooks.clock ?? (() => performance.now()))();
   let missing = 0;
+  let starvedSinceMs: number | undefined;
   for (let attempt = 1; ; attempt++) {
     const resumeFrom = received;
     const range = resumeFrom > 0 ? { start: (request.range?.start ?? 0) + resumeFrom, ...(request.range?.end !== undefined ? { end: request.range.end } : {}) } : request.range;
@@ -147,7 +165,14 @@ export async function fetchWithRetry(
     } catch (error) {
       if (request.signal?.aborted) throw error;
       if (retryClass(error) === 'missing') missing += 1;
-      const willRetry = shouldRetry(error, { attempts: attempt, missing }, policy, hooks.bufferAheadS?.() ?? 0);
+      const bufferAheadS = hooks.bufferAheadS?.() ?? 0;
+      const nowMs = (hooks.clock ?? (() => performance.now()))();
+      // Without a buffer view (manifest, tests) there is nothing to ride out: no starved grace.
+      if (!hooks.bufferAheadS) starvedSinceMs = -Infinity;
+      else if (bufferAheadS > policy.keepRetryingAboveBufferS) starvedSinceMs = undefined;
+      else starvedSinceMs ??= nowMs;
+      const starvedS = starvedSinceMs === undefined ? 0 : (nowMs - starvedSinceMs) / 1000;
+      const willRetry = shouldRetry(error, { attempts: attempt, missing, starvedS }, policy, bufferAheadS);
       hooks.onAttemptFailed?.({ attempt, error, bytesSoFar: received, willRetry });
       if (!willRetry) throw error;
       await (hooks.sleep ?? sleep)(retryDelayMs(attempt, policy, hooks.random), request.signal);

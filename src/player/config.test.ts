@@ -17,7 +17,7 @@ describe('mergeConfig: retry policy', () => {
     expect(mergeConfig(DEFAULT_CONFIG, { retry: { ...DEFAULT_CONFIG.retry, keepRetryingAboveBufferS: Infinity } }).retry.keepRetryingAboveBufferS).toBe(Infinity);
   });
 
-  it.each([{ maxAttempts: 0 }, { maxDelayMs: -1 }, { keepRetryingAboveBufferS: -2 }, { keepRetryingAboveBufferS: Number.NaN }, { fuzzFactor: 2 }])(
+  it.each([{ maxAttempts: 0 }, { maxDelayMs: -1 }, { keepRetryingAboveBufferS: -2 }, { keepRetryingAboveBufferS: Number.NaN }, { maxMissingAttempts: 0 }, { keepRetryingStarvedS: -1 }, { fuzzFactor: 2 }])(
     'refuses an unusable policy %o with INVALID_CONFIG',
     (bad) => {
       const attempt = () => mergeConfig(DEFAULT_CONFIG, { retry: { ...DEFAULT_CONFIG.retry, ...bad } });

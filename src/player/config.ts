@@ -33,7 +33,7 @@ export function mergeConfig(base: PlayerConfig, partial: Partial<PlayerConfig>):
   const r = merged.retry;
   const usable =
     Number.isInteger(r.maxAttempts) && r.maxAttempts >= 1 && r.baseDelayMs >= 0 && r.backoffFactor >= 1 && r.fuzzFactor >= 0 && r.fuzzFactor <= 1 &&
-    r.maxDelayMs >= 0 && r.keepRetryingAboveBufferS >= 0;
+    r.maxDelayMs >= 0 && r.keepRetryingAboveBufferS >= 0 && r.keepRetryingStarvedS >= 0 && Number.isInteger(r.maxMissingAttempts) && r.maxMissingAttempts >= 1;
   if (!usable) {
     throw new SprintError({ category: 'config', code: 'INVALID_CONFIG', message: `retry policy is not usable: ${JSON.stringify(r)}` });
   }

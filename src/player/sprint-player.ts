@@ -10,7 +10,6 @@ import { SprintError } from '../errors.js';
 import type { ContentType, Manifest } from '../manifest/types.js';
 import { parseMpd } from '../manifest/parse-mpd.js';
 import { HttpClient } from '../net/http-client.js';
-import { fetchWithRetry } from '../net/retry.js';
 import { ThroughputEstimator } from '../estimate/throughput.js';
 import { RttEstimator } from '../estimate/rtt.js';
 import { FairShareEstimator } from '../estimate/fair-share.js';
@@ -25,6 +24,7 @@ import { TypedEmitter } from './emitter.js';
 import { DEFAULT_CONFIG, mergeConfig } from './config.js';
 import { MediaTrack } from './media-track.js';
 import { SegmentLoader } from './segment-loader.js';
+import { fetchManifestText, manifestUrl } from './manifest-fetch.js';
 import { DownloadDriver } from './download-driver.js';
 import { PlaybackMonitor } from './playback-monitor.js';
 import { PlayerStatsCollector } from './stats-collector.js';
@@ -237,29 +237,8 @@ export class SprintPlayer implements SprintPlayerApi {
   }
 
   private async fetchManifest(url: string): Promise<Manifest> {
-    let absolute: string;
-    try {
-      absolute = new URL(url, document.baseURI).href;
-    } catch (cause) {
-      throw new SprintError({ category: 'manifest', code: 'UNSAFE_URL', message: `not a URL: ${url}`, url, cause });
-    }
-    if (!/^https?:$/.test(new URL(absolute).protocol)) {
-      throw new SprintError({ category: 'manifest', code: 'UNSAFE_URL', message: `only http(s) manifests are loaded, not ${absolute}`, url });
-    }
-    let text: string;
-    try {
-      const result = await fetchWithRetry(this.http, { url: absolute }, this.config.retry);
-      text = new TextDecoder().decode(result.data);
-    } catch (error) {
-      throw new SprintError({
-        category: 'manifest',
-        code: 'MANIFEST_LOAD_FAILED',
-        message: `manifest could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
-        url: absolute,
-        ...(error instanceof SprintError && error.status !== undefined ? { status: error.status } : {}),
-        cause: error,
-      });
-    }
+    const absolute = manifestUrl(url, document.baseURI);
+    const text = await fetchManifestText(this.http, absolute, this.config.retry);
     return parseMpd(text, absolute, { isTypeSupported: (mime) => MediaSourceSession.isTypeSupported(mime) });
   }
 
