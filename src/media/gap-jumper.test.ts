@@ -14,6 +14,14 @@ describe('gapJumpTarget', () => {
   it('jumps a small hole between ranges', () => {
     expect(gapJumpTarget(ranges, 4, 0.5)).toBeCloseTo(4.31);
   });
+  it('jumps from just short of a range end over a sliver to the next range (a Period boundary)', () => {
+    const boundary = new FakeTimeRanges([
+      [172, 179.8],
+      [180, 235.94],
+    ]);
+    expect(gapJumpTarget(boundary, 179.74, 0.5)).toBeCloseTo(180.01);
+    expect(gapJumpTarget(boundary, 179.3, 0.5)).toBeUndefined();
+  });
   it('does not jump where media is playable or the hole is too big', () => {
     expect(gapJumpTarget(ranges, 2, 0.5)).toBeUndefined();
     expect(gapJumpTarget(ranges, 10, 0.5)).toBeUndefined();

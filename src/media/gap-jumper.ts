@@ -10,12 +10,23 @@
 export const STALL_NUDGE_AFTER_MS = 1000;
 export const STALL_NUDGE_S = 0.1;
 
-/** Where to seek to escape a gap at `position`, or undefined when there is none to jump. */
+/**
+ * A stuck playhead this close to the end of its range is at the range's end: the element
+ * stops short of the last few frames (audio and video rarely end together), as at a Period
+ * boundary whose next Period starts a sliver later.
+ */
+export const RANGE_END_SLACK_S = 0.3;
+
+/** Where to seek to escape a gap at `position` (called when the playhead is stuck), or undefined when there is none to jump. */
 export function gapJumpTarget(ranges: TimeRanges, position: number, maxGapS: number): number | undefined {
   for (let i = 0; i < ranges.length; i++) {
     const start = ranges.start(i);
     const end = ranges.end(i);
-    if (position >= start && position < end - 0.05) return undefined; // playable here
+    if (position >= start && position < end) {
+      const next = i + 1 < ranges.length ? ranges.start(i + 1) : undefined;
+      const atEnd = end - position < RANGE_END_SLACK_S;
+      return atEnd && next !== undefined && next - end <= maxGapS ? next + 0.01 : undefined;
+    }
     if (start > position && start - position <= maxGapS) return start + 0.01;
   }
   return undefined;

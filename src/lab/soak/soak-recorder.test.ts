@@ -12,16 +12,29 @@ const sample = (elapsedS: number, ranges: [number, number][], extra: Partial<Soa
 });
 
 describe('SoakRecorder', () => {
-  it('counts each hole in video.buffered once, behind or ahead of the playhead; slivers apart', () => {
+  it('counts a hole wider than the gap jumper can jump once, behind or ahead of the playhead; slivers apart', () => {
     const recorder = new SoakRecorder();
     recorder.add(sample(5, [[0, 10]]));
     recorder.add(sample(6, [[0, 10], [10.05, 20]]));
     recorder.add(sample(7, [[0, 10], [10.05, 20], [21, 30]]));
     recorder.add(sample(25, [[0, 10], [10.05, 20], [21, 30]]));
-    const holes = recorder.bufferHoles();
-    expect(holes).toHaveLength(1);
-    expect(holes[0]).toMatchObject({ fromS: 20, toS: 21, seenAtS: 7, behind: false });
+    const gaps = recorder.bufferGaps();
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0]).toMatchObject({ fromS: 20, toS: 21, seenAtS: 7, behind: false });
     expect(recorder.sliverCount()).toBe(1);
+  });
+
+  it('counts a narrow hole as jumped when the playhead went past it, as a gap when it sat stuck in front of it', () => {
+    const jumped = new SoakRecorder();
+    jumped.add(sample(178, [[170, 179.8], [180, 200]], { positionS: 178 }));
+    jumped.add(sample(179, [[170, 179.8], [180, 200]], { positionS: 179.74 }));
+    jumped.add(sample(180, [[170, 179.8], [180, 200]], { positionS: 180.5 }));
+    expect(jumped.bufferGaps()).toEqual([]);
+    expect(jumped.jumpedGaps()).toHaveLength(1);
+    const stuck = new SoakRecorder();
+    for (let t = 178; t < 190; t++) stuck.add(sample(t, [[170, 179.8], [180, 200]], { positionS: Math.min(t, 179.74) }));
+    expect(stuck.bufferGaps()).toHaveLength(1);
+    expect(stuck.jumpedGaps()).toEqual([]);
   });
 
   it('keeps the largest heap and SourceBuffer sizes and a thinned memory series', () => {

@@ -23,7 +23,7 @@ export function soakFigures(soak: SoakResult): [string, string][] {
     ['link faults', `${outages.length} outage(s) (${outages.map((e) => `${e.durationS.toFixed(0)} s at ${e.atS.toFixed(0)} s`).join(', ') || 'none'}), ${steps.length} rate step(s) (${steps.map((e) => `${e.rateMbps} Mbit/s for ${e.durationS.toFixed(0)} s at ${e.atS.toFixed(0)} s`).join(', ') || 'none'})`],
     ['recoveries', `${soak.recoveries} (${Object.entries(soak.errorsByCode).map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}); ${soak.rangeResumes} Range resumes`],
     ['fatal errors', `${soak.fatalErrors}${soak.fatalMessages.length > 0 ? `: ${soak.fatalMessages.join(' | ')}` : ''}`],
-    ['buffer gaps', `${soak.bufferGaps} (slivers ≤ 0.1 s: ${soak.slivers})`],
+    ['buffer gaps', `${soak.bufferGaps} not jumped; ${soak.jumpedGaps} jumped (0.1-0.5 s), ${soak.slivers} slivers (≤ 0.1 s)`],
     ['stalls', `${soak.stalls.length} (${soak.stallSeconds.toFixed(1)} s; ${soak.stalls.filter((s) => !s.duringLinkFault).length} outside link faults)`],
     ['max SourceBuffer', mb(soak.maxSourceBufferBytes)],
     ['max JS heap', `${mb(soak.maxHeapBytes)}; growth over the second half ${soak.heapGrowthBytesPerMin === null ? '–' : `${(soak.heapGrowthBytesPerMin / 1024).toFixed(0)} KB/min`}`],

@@ -57,7 +57,7 @@ export function summarizeSoak(inputs: SoakInputs): SoakResult {
   const { page, recorder } = inputs;
   const faults = countFaults(inputs.origin);
   const fatalErrors = page.sprint?.fatalErrors ?? 0;
-  const gaps = recorder.bufferHoles();
+  const gaps = recorder.bufferGaps();
   const stalls = attributeStalls(page, inputs.linkEvents, inputs.durationS);
   return {
     durationS: inputs.durationS,
@@ -75,6 +75,7 @@ export function summarizeSoak(inputs: SoakInputs): SoakResult {
     fatalMessages: fatalErrors > 0 ? page.errors.slice(-fatalErrors) : [],
     bufferGaps: gaps.length,
     gaps: gaps.slice(0, 50),
+    jumpedGaps: recorder.jumpedGaps().length,
     slivers: recorder.sliverCount(),
     rangeResumes: countRangeResumes(inputs.origin),
     stalls,

@@ -41,9 +41,14 @@ export interface SoakResult {
   readonly errorsByCode: Readonly<Record<string, number>>;
   readonly fatalErrors: number;
   readonly fatalMessages: readonly string[];
-  /** Distinct holes wider than HOLE_MIN_S in video.buffered, behind or ahead of the playhead. */
+  /**
+   * Holes in video.buffered, behind or ahead of the playhead, that were not jumped: wider than
+   * the gap jumper's limit (lost media), or with the playhead stuck in front of them.
+   */
   readonly bufferGaps: number;
   readonly gaps: readonly BufferHole[];
+  /** Narrow holes (0.1-0.5 s) the playhead went past: the content's Period boundaries. */
+  readonly jumpedGaps: number;
   /** Distinct holes up to HOLE_MIN_S (frame-sized slivers the gap jumper steps over). */
   readonly slivers: number;
   /** Range requests that started past byte 0 of a whole-file segment: resumed bodies. */
