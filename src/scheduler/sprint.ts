@@ -4,7 +4,7 @@
  *  - holds off while the free buffer is too small for a download big enough to
  *    reach the target fraction of fair share (the throughput model's size);
  *  - then starts a **run**: segments back to back until the buffer cap, with the
- *    next request issued while the current one still has about a BDP of bytes
+ *    next request issued while the current one still has about two BDPs of bytes
  *    to come, so the server never waits for a request and TCP never idles;
  *  - starts a run regardless of size when the buffer falls below a low-water
  *    mark (a stall costs more than unfairness), and at startup.
@@ -29,7 +29,11 @@ export interface SprintSchedulerOptions {
   readonly maxInFlight: number;
   /** Issue the next request when fewer than this many BDPs of bytes are still to come. */
   readonly pipelineBdps: number;
-  /** Pipelining floor where the BDP is unknown or tiny, bytes. */
+  /**
+   * Pipelining floor where the BDP is unknown or tiny, bytes. Early in a run segments are
+   * small (low startup rungs) and the estimate is missing: a floor of a few segments keeps
+   * the next request's RTT hidden behind the bytes still to come.
+   */
   readonly minPipelineBytes: number;
   /** Connection idle longer than this restarts the window (Linux's RTO floor is 200 ms). */
   readonly idleRestartMs: number;
@@ -47,8 +51,8 @@ export const DEFAULT_SPRINT_OPTIONS: SprintSchedulerOptions = {
   targetFraction: 0.9,
   lowWaterS: 10,
   maxInFlight: 4,
-  pipelineBdps: 1.5,
-  minPipelineBytes: 64 * 1024,
+  pipelineBdps: 2,
+  minPipelineBytes: 256 * 1024,
   idleRestartMs: 200,
   coalesceSegments: 3,
   competingFlowsPrior: 1,
