@@ -108,14 +108,18 @@ export class DownloadDriver {
     });
   }
 
-  /** After a seek: keep what is buffered from the new position on, refetch from where it ends. */
+  /**
+   * After a seek: keep what is buffered from the new position on, refetch from where it ends.
+   * A seek into media that runs unbroken up to the next segment to append (a gap jump, a
+   * short seek back) keeps the requests in flight too: aborting them would waste a run.
+   */
   onSeeking(): void {
     const t = this.deps.video.currentTime;
     for (const rt of this.runtimes) {
       const ahead = bufferedAhead(rt.sink.buffered(), t);
-      const nextStart = rt.track.referenceAt(rt.nextIndex)?.startS ?? rt.track.endS;
+      const appendsFrom = rt.track.referenceAt(rt.appender.nextIndex)?.startS ?? rt.track.endS;
       const contiguousEnd = t + ahead;
-      const keeps = ahead > 0 && t <= nextStart && contiguousEnd >= Math.min(nextStart, rt.track.endS) - 0.25;
+      const keeps = ahead > 0 && t <= appendsFrom && contiguousEnd >= Math.min(appendsFrom, rt.track.endS) - 0.25;
       if (!keeps) this.reset(rt, rt.track.indexForTime(ahead > 0 ? contiguousEnd : t));
     }
     this.kick();
@@ -135,6 +139,7 @@ export class DownloadDriver {
 
   stop(): void {
     this.stopped = true;
+    this.deps.loader.dispose();
     if (this.recheckTimer !== undefined) clearTimeout(this.recheckTimer);
     for (const rt of this.runtimes) this.reset(rt, rt.nextIndex);
   }

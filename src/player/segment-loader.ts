@@ -41,6 +41,8 @@ export class SegmentLoader {
   private readonly initCache = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
   private nextRequestId = 1;
   private readonly deliveryRate = new DeliveryRateMeter();
+  /** Aborts shared init fetches when the session ends (no single requester owns them). */
+  private readonly sessionController = new AbortController();
 
   constructor(
     private readonly http: HttpClient,
@@ -58,11 +60,19 @@ export class SegmentLoader {
     if (!init) return Promise.resolve(undefined);
     let cached = this.initCache.get(segment.initKey);
     if (!cached) {
-      cached = this.load(contentType, segment, init, true, signal, { bytesLoaded: 0, bytesExpected: undefined }).then((r) => r.data);
+      // Shared by every request of this representation and period, so it must not die with the
+      // one that started it (a seek aborting that request would fail all the others).
+      const shared = this.sessionController.signal;
+      cached = this.load(contentType, segment, init, true, shared, { bytesLoaded: 0, bytesExpected: undefined }).then((r) => r.data);
       this.initCache.set(segment.initKey, cached);
       cached.catch(() => this.initCache.delete(segment.initKey));
     }
-    return cached;
+    return untilAborted(cached, signal);
+  }
+
+  /** Stops shared init fetches; the loader is not used afterwards. */
+  dispose(): void {
+    this.sessionController.abort();
   }
 
   /**
@@ -186,6 +196,25 @@ export class SegmentLoader {
       outcome,
     };
   }
+}
+
+/** `promise`, or its caller's abort (with the signal's reason) if that comes first. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** The recoverable error reported for an attempt that failed and will be tried again. */
