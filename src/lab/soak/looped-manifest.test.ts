@@ -20,7 +20,10 @@ describe('loopedManifest', () => {
     const manifest = parseMpd(text, 'https://o/media/lab/soak.mpd');
     expect(manifest.durationS).toBe(720);
     expect(manifest.periods.map((p) => p.startS)).toEqual([0, 180, 360, 540]);
-    expect(text).toContain('chunk-$RepresentationID$-$Number%05d$.m4s');
+    expect(text).toContain('chunk-$RepresentationID$-$Number%05d$.m4s?loop=3');
+    // One URL, one segment of the presentation: the copies differ by their query.
+    const urls = manifest.periods.map((p) => JSON.stringify(p).match(/init-0\.m4s\?loop=\d/)?.[0]);
+    expect(new Set(urls).size).toBe(4);
   });
 
   it('refuses MPDs it cannot loop', () => {

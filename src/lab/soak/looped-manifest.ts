@@ -2,7 +2,9 @@
  * A long presentation from a short one for the soak: the MPD's one Period
  * repeated back to back (ids and starts renumbered), so playback runs for
  * many minutes on a continuous timeline through real Period boundaries,
- * without seeking back (which would leave stale ranges in the buffer). Pure.
+ * without seeking back (which would leave stale ranges in the buffer).
+ * Each copy's segment URLs get a `?loop=<i>` query (the origin ignores it), so a
+ * URL still names one segment of the presentation for the page's measurement. Pure.
  */
 
 function secondsOf(isoDuration: string): number {
@@ -21,7 +23,9 @@ export function loopedManifest(mpd: string, copies: number): { text: string; dur
   const periodS = secondsOf(total[1]);
   const period = periods[0]!;
   const copiesText = Array.from({ length: copies }, (_, i) =>
-    period.replace(/<Period\b[^>]*>/, `<Period id="loop-${i}" start="PT${(i * periodS).toFixed(3)}S" duration="PT${periodS.toFixed(3)}S">`),
+    period
+      .replace(/<Period\b[^>]*>/, `<Period id="loop-${i}" start="PT${(i * periodS).toFixed(3)}S" duration="PT${periodS.toFixed(3)}S">`)
+      .replace(/\b(media|initialization)="([^"]*)"/g, (_match, name: string, value: string) => `${name}="${value}${value.includes('?') ? '&amp;' : '?'}loop=${i}"`),
   ).join('\n\t');
   const durationS = periodS * copies;
   const text = mpd

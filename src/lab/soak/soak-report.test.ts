@@ -7,7 +7,7 @@ const soak: SoakResult = {
   faults: { '5xx': 3, '404': 1, reset: 2, truncate: 2, stall: 1 }, faultsTotal: 9, baseRateMbps: 20,
   linkEvents: [{ atS: 90, kind: 'outage', durationS: 10 }, { atS: 170, kind: 'rate', durationS: 40, rateMbps: 2 }],
   recoveries: 12, errorsByCode: { SEGMENT_LOAD_FAILED: 9, REQUEST_TIMEOUT: 3 }, fatalErrors: 0, fatalMessages: [],
-  bufferGaps: 0, gaps: [], jumpedGaps: 3, slivers: 2, rangeResumes: 4, stalls: [{ atS: 180, durationS: 1.5, positionS: 170, duringLinkFault: true }], stallSeconds: 1.5,
+  bufferGaps: 0, gaps: [], jumpedGaps: 3, slivers: 2, rangeResumes: 4, stalls: [{ atS: 180, durationS: 1.5, positionS: 170, cause: 'link fault' }], stallSeconds: 1.5,
   maxSourceBufferBytes: 80 * 1024 * 1024, maxHeapBytes: 20 * 1024 * 1024, heapGrowthBytesPerMin: 1024,
   memory: [[0, 1e7, 0], [10, 1.1e7, 5e6]], bufferAhead: [[0, 0], [10, 12]], memoryStepS: 10, finalPositionS: 590, passed: true,
 };

@@ -24,7 +24,7 @@ export function soakFigures(soak: SoakResult): [string, string][] {
     ['recoveries', `${soak.recoveries} (${Object.entries(soak.errorsByCode).map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}); ${soak.rangeResumes} Range resumes`],
     ['fatal errors', `${soak.fatalErrors}${soak.fatalMessages.length > 0 ? `: ${soak.fatalMessages.join(' | ')}` : ''}`],
     ['buffer gaps', `${soak.bufferGaps} not jumped; ${soak.jumpedGaps} jumped (0.1-0.5 s), ${soak.slivers} slivers (≤ 0.1 s)`],
-    ['stalls', `${soak.stalls.length} (${soak.stallSeconds.toFixed(1)} s; ${soak.stalls.filter((s) => !s.duringLinkFault).length} outside link faults)`],
+    ['stalls', `${soak.stalls.length} (${soak.stallSeconds.toFixed(1)} s): ${(['link fault', 'gap jump', 'other'] as const).map((cause) => `${soak.stalls.filter((s) => s.cause === cause).length} ${cause}`).join(', ')}`],
     ['max SourceBuffer', mb(soak.maxSourceBufferBytes)],
     ['max JS heap', `${mb(soak.maxHeapBytes)}; growth over the second half ${soak.heapGrowthBytesPerMin === null ? '–' : `${(soak.heapGrowthBytesPerMin / 1024).toFixed(0)} KB/min`}`],
   ];
@@ -70,7 +70,7 @@ export function renderSoakReport(soak: SoakResult, meta: { createdAt: string; co
     .map((g) => `<tr><td>${g.seenAtS.toFixed(0)}</td><td>${g.fromS.toFixed(2)}–${g.toS.toFixed(2)}</td><td>${g.behind ? 'behind' : 'ahead'}</td></tr>`)
     .join('');
   const stalls = soak.stalls
-    .map((s) => `<tr><td>${s.atS.toFixed(1)}</td><td>${s.durationS.toFixed(2)}</td><td>${s.positionS.toFixed(1)}</td><td>${s.duringLinkFault ? 'link fault' : '–'}</td></tr>`)
+    .map((s) => `<tr><td>${s.atS.toFixed(1)}</td><td>${s.durationS.toFixed(2)}</td><td>${s.positionS.toFixed(1)}</td><td>${s.cause}</td></tr>`)
     .join('');
   return (
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sprint soak</title><style>${STYLE}</style></head><body>` +

@@ -32,12 +32,20 @@ describe('soak summary', () => {
     });
   });
 
-  it('attributes stalls to a link fault when they start during it or within 30 s after', () => {
-    const stats = { stalls: [{ startMs: 1000 + 95_000, endMs: 1000 + 97_000, positionS: 80 }, { startMs: 1000 + 300_000, endMs: undefined, positionS: 290 }] };
-    const stalls = attributeStalls(page({ sprint: stats as unknown as LabPlayerResult['sprint'] }), [{ atS: 90, kind: 'outage', durationS: 10 }], 310);
-    expect(stalls).toEqual([
-      { atS: 95, durationS: 2, positionS: 80, duringLinkFault: true },
-      { atS: 300, durationS: 10, positionS: 290, duringLinkFault: false },
+  it('attributes stalls to a link fault (during it or within 30 s after), to a jumped hole, or to nothing known', () => {
+    const stats = {
+      stalls: [
+        { startMs: 1000 + 95_000, endMs: 1000 + 97_000, positionS: 80 },
+        { startMs: 1000 + 200_000, endMs: 1000 + 200_150, positionS: 179.75 },
+        { startMs: 1000 + 300_000, endMs: undefined, positionS: 290 },
+      ],
+    };
+    const jumped = [{ seenAtS: 150, positionS: 150, fromS: 179.8, toS: 180, behind: false }];
+    const stalls = attributeStalls(page({ sprint: stats as unknown as LabPlayerResult['sprint'] }), [{ atS: 90, kind: 'outage', durationS: 10 }], jumped, 310);
+    expect(stalls.map((s) => [Math.round(s.atS), Number(s.durationS.toFixed(2)), s.cause])).toEqual([
+      [95, 2, 'link fault'],
+      [200, 0.15, 'gap jump'],
+      [300, 10, 'other'],
     ]);
   });
 

@@ -4,7 +4,7 @@ import type { OriginRequestRecord } from '../../server/request-log.js';
 import type { LabPlayerResult } from '../page/lab-result.js';
 import type { LinkEvent } from './link-schedule.js';
 import type { SoakRecorder } from './soak-recorder.js';
-import type { SoakResult, SoakStall } from './soak-types.js';
+import type { BufferHole, SoakResult, SoakStall } from './soak-types.js';
 
 export interface SoakInputs {
   readonly durationS: number;
@@ -44,12 +44,13 @@ export function errorsByCode(texts: readonly string[]): Record<string, number> {
   return counts;
 }
 
-export function attributeStalls(page: LabPlayerResult, events: readonly LinkEvent[], endS: number): SoakStall[] {
+export function attributeStalls(page: LabPlayerResult, events: readonly LinkEvent[], jumped: readonly BufferHole[], endS: number): SoakStall[] {
   return (page.sprint?.stalls ?? []).map((stall) => {
     const atS = (stall.startMs - page.loadStartedAt) / 1000;
     const durationS = stall.endMs === undefined ? Math.max(0, endS - atS) : (stall.endMs - stall.startMs) / 1000;
-    const duringLinkFault = events.some((e) => atS >= e.atS && atS <= e.atS + e.durationS + LINK_RECOVERY_S);
-    return { atS, durationS, positionS: stall.positionS, duringLinkFault };
+    const linkFault = events.some((e) => atS >= e.atS && atS <= e.atS + e.durationS + LINK_RECOVERY_S);
+    const gapJump = jumped.some((hole) => stall.positionS >= hole.fromS - 0.3 && stall.positionS <= hole.fromS + 0.01);
+    return { atS, durationS, positionS: stall.positionS, cause: linkFault ? 'link fault' : gapJump ? 'gap jump' : 'other' };
   });
 }
 
@@ -58,7 +59,8 @@ export function summarizeSoak(inputs: SoakInputs): SoakResult {
   const faults = countFaults(inputs.origin);
   const fatalErrors = page.sprint?.fatalErrors ?? 0;
   const gaps = recorder.bufferGaps();
-  const stalls = attributeStalls(page, inputs.linkEvents, inputs.durationS);
+  const jumped = recorder.jumpedGaps();
+  const stalls = attributeStalls(page, inputs.linkEvents, jumped, inputs.durationS);
   return {
     durationS: inputs.durationS,
     player: page.player,
@@ -75,7 +77,7 @@ export function summarizeSoak(inputs: SoakInputs): SoakResult {
     fatalMessages: fatalErrors > 0 ? page.errors.slice(-fatalErrors) : [],
     bufferGaps: gaps.length,
     gaps: gaps.slice(0, 50),
-    jumpedGaps: recorder.jumpedGaps().length,
+    jumpedGaps: jumped.length,
     slivers: recorder.sliverCount(),
     rangeResumes: countRangeResumes(inputs.origin),
     stalls,

@@ -18,8 +18,12 @@ export interface SoakStall {
   readonly atS: number;
   readonly durationS: number;
   readonly positionS: number;
-  /** During a link fault or within its recovery window (the fault's length + 30 s). */
-  readonly duringLinkFault: boolean;
+  /**
+   * `link fault`: during an outage or rate step or within 30 s after it; `gap jump`: the
+   * playhead reached a narrow hole (a Period boundary) and the gap jumper stepped over it;
+   * `other`: unexplained.
+   */
+  readonly cause: 'link fault' | 'gap jump' | 'other';
 }
 
 export interface SoakResult {
