@@ -36,7 +36,7 @@ describe('soak summary', () => {
     const stats = {
       stalls: [
         { startMs: 1000 + 95_000, endMs: 1000 + 97_000, positionS: 80 },
-        { startMs: 1000 + 200_000, endMs: 1000 + 200_150, positionS: 179.75 },
+        { startMs: 1000 + 99_000, endMs: 1000 + 99_150, positionS: 179.75 },
         { startMs: 1000 + 300_000, endMs: undefined, positionS: 290 },
       ],
     };
@@ -44,7 +44,7 @@ describe('soak summary', () => {
     const stalls = attributeStalls(page({ sprint: stats as unknown as LabPlayerResult['sprint'] }), [{ atS: 90, kind: 'outage', durationS: 10 }], jumped, 310);
     expect(stalls.map((s) => [Math.round(s.atS), Number(s.durationS.toFixed(2)), s.cause])).toEqual([
       [95, 2, 'link fault'],
-      [200, 0.15, 'gap jump'],
+      [99, 0.15, 'gap jump'],
       [300, 10, 'other'],
     ]);
   });

@@ -50,7 +50,8 @@ export function attributeStalls(page: LabPlayerResult, events: readonly LinkEven
     const durationS = stall.endMs === undefined ? Math.max(0, endS - atS) : (stall.endMs - stall.startMs) / 1000;
     const linkFault = events.some((e) => atS >= e.atS && atS <= e.atS + e.durationS + LINK_RECOVERY_S);
     const gapJump = jumped.some((hole) => stall.positionS >= hole.fromS - 0.3 && stall.positionS <= hole.fromS + 0.01);
-    return { atS, durationS, positionS: stall.positionS, cause: linkFault ? 'link fault' : gapJump ? 'gap jump' : 'other' };
+    // A stall right in front of a hole the jumper stepped over is the hole's, whatever the link did.
+    return { atS, durationS, positionS: stall.positionS, cause: gapJump ? 'gap jump' : linkFault ? 'link fault' : 'other' };
   });
 }
 
