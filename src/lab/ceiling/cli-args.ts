@@ -1,0 +1,83 @@
+/** Argument parsing for the ceiling probe CLI (pure, so it is unit-tested). */
+import { parseArgs } from 'node:util';
+import type { LabOptions } from '../network-lab.js';
+import type { OriginKind } from './origin-under-test.js';
+
+export interface CeilingCliArgs {
+  readonly lab: Partial<LabOptions>;
+  readonly repeat: number;
+  readonly durationS: number;
+  readonly inFlight: number;
+  readonly origins: readonly OriginKind[];
+  readonly json: string | undefined;
+  readonly help: boolean;
+}
+
+export const CEILING_CLI_USAGE = `usage: npx tsx src/lab/ceiling/cli.ts [options]
+  --rate MBPS          bottleneck rate (default 20)
+  --rtt MS             base RTT (default 40)
+  --queue K            drop-tail queue in BDPs (default 1)
+  --competitors N      long-lived iperf3 competitors (default 1)
+  --jitter MS          ACK-path jitter 0..MS (default 1)
+  --repeat N           rounds of (bulk, h2 pipelined, HTTP/1.1 back to back) in one lab (default 1)
+  --duration S         seconds per measurement (default 25)
+  --in-flight N        h2 requests in flight, 2-4 (default 2)
+  --origins LIST       comma-separated: node,nginx (default node)
+  --json FILE          write every round's results as JSON`;
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`--${name} needs a number >= 0, got "${value}"`);
+  return parsed;
+}
+
+export function parseOrigins(value: string): OriginKind[] {
+  const origins = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (origin !== 'node' && origin !== 'nginx') throw new Error(`--origins takes node and/or nginx, got "${origin}"`);
+  }
+  if (origins.length === 0) throw new Error('--origins needs at least one origin');
+  return origins as OriginKind[];
+}
+
+export function parseCeilingCliArgs(argv: readonly string[]): CeilingCliArgs {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    options: {
+      rate: { type: 'string' },
+      rtt: { type: 'string' },
+      queue: { type: 'string' },
+      competitors: { type: 'string' },
+      jitter: { type: 'string' },
+      repeat: { type: 'string' },
+      duration: { type: 'string' },
+      'in-flight': { type: 'string' },
+      origins: { type: 'string' },
+      json: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const inFlight = positive('in-flight', values['in-flight'], 2);
+  if (!Number.isInteger(inFlight) || inFlight < 1 || inFlight > 8) throw new Error('--in-flight must be an integer 1-8');
+  const repeat = positive('repeat', values.repeat, 1);
+  if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat must be an integer >= 1');
+  const competitors = positive('competitors', values.competitors, 1);
+  if (competitors < 1) throw new Error('--competitors must be >= 1: the ceiling is measured against competing flows');
+  return {
+    lab: {
+      rateMbps: positive('rate', values.rate, 20),
+      rttMs: positive('rtt', values.rtt, 40),
+      queueBdp: positive('queue', values.queue, 1),
+      jitterMs: positive('jitter', values.jitter, 1),
+      competitors,
+    },
+    repeat,
+    durationS: positive('duration', values.duration, 25),
+    inFlight,
+    origins: values.origins === undefined ? ['node'] : parseOrigins(values.origins),
+    json: values.json,
+    help: values.help,
+  };
+}
