@@ -15,11 +15,14 @@ import type { PlayerConfig, QualitySelection } from './types.js';
 import { buildAbrContext, type AbrInputs } from './abr-context.js';
 import { StreamSplitter, coalescedRef } from './range-coalescing.js';
 import { OrderedAppender } from './ordered-appender.js';
+import type { RequestAbandoner } from './request-abandoner.js';
 
 interface InFlight {
   readonly controller: AbortController;
   readonly startedMs: number;
   readonly progress: { bytesLoaded: number; bytesExpected: number | undefined };
+  /** Set once the ABR has chosen. */
+  level: number | undefined;
 }
 
 interface TrackRuntime {
@@ -56,6 +59,8 @@ export interface DownloadDriverDeps {
   readonly onFatal: (error: SprintError) => void;
   /** A recoverable failure the driver worked around (reported as a non-fatal error). */
   readonly onRecovered: (error: SprintError) => void;
+  /** Late video requests are abandoned and refetched lower (request-abandoner.ts). */
+  readonly abandoner: RequestAbandoner;
 }
 
 export class DownloadDriver {
@@ -161,6 +166,7 @@ export class DownloadDriver {
   }
 
   private decide(): void {
+    this.abandonLateRequests();
     const state = this.schedulerState();
     if (!this.startupComplete) {
       const reached = state.tracks.every((t) => t.bufferedAheadS >= state.startupBufferS || t.nextSegmentIndex >= t.segmentCount);
@@ -177,6 +183,16 @@ export class DownloadDriver {
     this.updateBusy();
     if (this.recheckTimer !== undefined) clearTimeout(this.recheckTimer);
     this.recheckTimer = decision.recheckInMs === undefined ? undefined : setTimeout(() => this.kick(), decision.recheckInMs);
+  }
+
+  private abandonLateRequests(): void {
+    const video = this.runtimes.find((r) => r.track.contentType === 'video');
+    if (!video || this.deps.quality() !== 'auto') return;
+    const view = (rt: TrackRuntime) => ({ track: rt.track, inFlight: rt.inFlight, buffered: () => rt.sink.buffered() });
+    const v = this.deps.video;
+    const others = this.runtimes.filter((r) => r !== video).map(view);
+    const from = this.deps.abandoner.check(performance.now(), view(video), others, v.currentTime, !v.paused && !v.ended);
+    if (from !== undefined) video.nextIndex = Math.min(video.nextIndex, from);
   }
 
   private schedulerState(): SchedulerState {
@@ -228,6 +244,7 @@ export class DownloadDriver {
       const context = buildAbrContext(rt.track, index, rt.lastLevel, this.startupComplete, this.deps.abrInputs(), { bufferTargetS: goal }, { idleSinceMs });
       const decision = rt.track.contentType === 'video' ? this.deps.abr().choose(context) : audioDecision(context);
       level = Math.max(0, Math.min(levels.length - 1, Math.round(decision.level)));
+      if (rt.track.contentType === 'video') level = this.deps.abandoner.capLevel(level, performance.now());
       reason = decision.reason;
     }
     this.deps.onLevelChosen(rt.track.contentType, level, reason, level !== rt.lastLevel);
@@ -248,13 +265,14 @@ export class DownloadDriver {
     const controller = new AbortController();
     const startedMs = performance.now();
     const entries = indices.map((index) => {
-      const entry: InFlight = { controller, startedMs, progress: { bytesLoaded: 0, bytesExpected: undefined } };
+      const entry: InFlight = { controller, startedMs, progress: { bytesLoaded: 0, bytesExpected: undefined }, level: undefined };
       rt.inFlight.set(index, entry);
       return entry;
     });
     const signal = controller.signal;
     try {
       const level = this.chooseLevel(rt, first, idleSinceMs);
+      for (const entry of entries) entry.level = level;
       const segments = await Promise.all(indices.map((index) => rt.track.segmentAt(level, index)));
       const delivered = new Set<number>();
       const deliver = (offset: number, data: Uint8Array<ArrayBuffer>, segment: TrackSegment, segmentInit: Uint8Array<ArrayBuffer> | undefined) => {

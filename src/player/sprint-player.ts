@@ -29,6 +29,8 @@ import { DownloadDriver } from './download-driver.js';
 import { PlaybackMonitor } from './playback-monitor.js';
 import { PlayerStatsCollector } from './stats-collector.js';
 import { RunTracker } from './run-tracker.js';
+import { RequestAbandoner } from './request-abandoner.js';
+import { RecentRate } from '../estimate/recent-rate.js';
 import type {
   PlayerConfig,
   PlayerEventMap,
@@ -68,6 +70,7 @@ export class SprintPlayer implements SprintPlayerApi {
   private throughput = new ThroughputEstimator();
   private rtt = new RttEstimator();
   private fairShare = new FairShareEstimator();
+  private recentRate = new RecentRate();
   private readonly runs = new RunTracker();
   private loadToken = 0;
   private statsTimer: ReturnType<typeof setInterval> | undefined;
@@ -110,6 +113,7 @@ export class SprintPlayer implements SprintPlayerApi {
     this.throughput = new ThroughputEstimator();
     this.rtt = new RttEstimator();
     this.fairShare = new FairShareEstimator();
+    this.recentRate = new RecentRate();
     this.runs.reset();
     this.stats.reset();
     this.abr.reset?.();
@@ -135,6 +139,7 @@ export class SprintPlayer implements SprintPlayerApi {
         (record) => this.onRequest(record),
         (atMs, bytes) => {
           this.fairShare.addChunk(atMs, bytes);
+          this.recentRate.add(atMs, bytes);
           this.runs.onChunk(atMs, bytes);
         },
         () => this.config.retry,
@@ -169,6 +174,11 @@ export class SprintPlayer implements SprintPlayerApi {
         onAllAppended: () => this.endStreamWhenIdle(media, token),
         onFatal: (error) => this.reportError(error),
         onRecovered: (error) => this.reportError(error),
+        abandoner: new RequestAbandoner(
+          (nowMs, busy) => this.recentRate.rateBps(nowMs, busy),
+          // The estimate learns the drop now, not when a late request finally completes.
+          ({ atMs, rateBps }) => this.throughput.add({ atMs, bytes: (rateBps * 2) / 8, durationMs: 2000 }),
+        ),
       });
       this.session = { manifest, tracks, media, driver };
       this.events.emit('manifestloaded', {
