@@ -20,7 +20,7 @@ export function formatMeasurement(m: CeilingMeasurement): string {
       `rwnd-lim ${pct(tcp.rwndLimitedShare)}, sndbuf-lim ${pct(tcp.sndbufLimitedShare)}, app-lim ${pct(tcp.appLimitedShare)}, ` +
       `notsent mean ${(tcp.meanNotsentBytes / 1000).toFixed(0)} kB (0 in ${pct(tcp.nothingQueuedShare)})`
     : 'no ss samples';
-  return `${label(m)} ${m.fraction.toFixed(2)} (after 5 s ${m.fractionAfter5s.toFixed(2)})  ${m.mbps.toFixed(2)} Mbit/s, ` +
+  return `${label(m)} ${m.fraction.toFixed(2)} (from ${m.steadyFromS} s ${m.steadyFraction.toFixed(2)})  ${m.mbps.toFixed(2)} Mbit/s, ` +
     `competitor ${m.competitorMbps.toFixed(2)}, ${m.requests} req, ${m.protocols.join('/')}; ${socket}` +
     (m.errors.length ? `; ERRORS: ${m.errors.slice(0, 3).join(' | ')}` : '');
 }

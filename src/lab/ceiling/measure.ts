@@ -5,7 +5,7 @@
  */
 import type { Calibration, Competitors, Lab } from '../network-lab.js';
 import { runBrowserDownload } from './browser-download.js';
-import { browserFigures, competitorMbpsDuring, toFraction, type CeilingMeasurement, type MeasurementKind } from './measurement.js';
+import { browserFigures, competitorMbpsDuring, DEFAULT_STEADY_FROM_S, toFraction, type CeilingMeasurement, type MeasurementKind } from './measurement.js';
 import type { OriginKind } from './origin-under-test.js';
 import type { ProbeSite } from './probe-site.js';
 import { SsSampler, summarizeSsSamples } from './ss-sampler.js';
@@ -15,6 +15,8 @@ export interface ProbeContext {
   readonly calibration: Calibration;
   readonly competitors: Competitors;
   readonly durationS: number;
+  /** Seconds into each measurement where its steady part starts (default 5). */
+  readonly steadyFromS?: number;
 }
 
 const sleepUntil = (epochMs: number | undefined) =>
@@ -23,6 +25,7 @@ const sleepUntil = (epochMs: number | undefined) =>
 /** `startAtMs`: epoch ms before which the flow must not start (so every measurement joins the competitors alike). */
 export async function measureBulk(context: ProbeContext, startAtMs?: number): Promise<CeilingMeasurement> {
   const { lab, calibration, competitors, durationS } = context;
+  const steadyFromS = context.steadyFromS ?? DEFAULT_STEADY_FROM_S;
   await sleepUntil(startAtMs);
   const flow = await lab.startBulkFlow('ceiling-bulk', durationS);
   const sampler = new SsSampler(lab, flow.port);
@@ -40,7 +43,8 @@ export async function measureBulk(context: ProbeContext, startAtMs?: number): Pr
     busyMs: durationS * 1000,
     mbps,
     fraction: toFraction(mbps, calibration.fairShareMbps),
-    fractionAfter5s: toFraction(flow.meanMbps(5), calibration.fairShareMbps),
+    steadyFraction: toFraction(flow.meanMbps(steadyFromS), calibration.fairShareMbps),
+    steadyFromS,
     requests: 1,
     competitorMbps: competitorMbpsDuring(competitors.flows.map((f) => f.samples), flow.startedAt, endedAt),
     tcp: samples.length ? summarizeSsSamples(samples) : undefined,
@@ -82,7 +86,8 @@ export async function measureBrowser(context: ProbeContext, spec: BrowserMeasure
     http1: spec.kind === 'http1-back-to-back',
   });
   const samples = (await sampler.stop()).filter((s) => s.atMs >= run.startedAtMs && s.atMs <= run.endedAtMs);
-  const figures = browserFigures(run.result);
+  const steadyFromS = context.steadyFromS ?? DEFAULT_STEADY_FROM_S;
+  const figures = browserFigures(run.result, steadyFromS);
   return {
     kind: spec.kind,
     source: spec.origin,
@@ -92,7 +97,8 @@ export async function measureBrowser(context: ProbeContext, spec: BrowserMeasure
     busyMs: figures.busyMs,
     mbps: figures.mbps,
     fraction: toFraction(figures.mbps, calibration.fairShareMbps),
-    fractionAfter5s: toFraction(figures.mbpsAfter5s, calibration.fairShareMbps),
+    steadyFraction: toFraction(figures.steadyMbps, calibration.fairShareMbps),
+    steadyFromS,
     requests: run.result.requests.length,
     competitorMbps: competitorMbpsDuring(competitors.flows.map((f) => f.samples), run.startedAtMs, run.endedAtMs),
     tcp: samples.length ? summarizeSsSamples(samples) : undefined,

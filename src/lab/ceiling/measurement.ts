@@ -21,8 +21,9 @@ export interface CeilingMeasurement {
   readonly mbps: number;
   /** mbps ÷ fair share. */
   readonly fraction: number;
-  /** The same after the first 5 s (slow start and first loss episode excluded). */
-  readonly fractionAfter5s: number;
+  /** The same from `steadyFromS` on: the share once slow start and the first loss episodes are over. */
+  readonly steadyFraction: number;
+  readonly steadyFromS: number;
   readonly requests: number;
   /** Competitors' mean receive rate over the same window (Mbit/s, summed). */
   readonly competitorMbps: number;
@@ -33,7 +34,8 @@ export interface CeilingMeasurement {
   readonly requestTimes: readonly (readonly [number, number])[];
 }
 
-export const STEADY_AFTER_MS = 5_000;
+/** Default start of the steady part of a measurement. */
+export const DEFAULT_STEADY_FROM_S = 5;
 
 /** Mean of the competitors' per-second samples reported within [fromMs, toMs], summed over flows. */
 export function competitorMbpsDuring(flows: readonly (readonly ThroughputSample[])[], fromMs: number, toMs: number): number {
@@ -50,25 +52,25 @@ export interface BrowserFigures {
   readonly bytes: number;
   readonly busyMs: number;
   readonly mbps: number;
-  readonly mbpsAfter5s: number;
+  readonly steadyMbps: number;
   readonly protocols: readonly string[];
   readonly requestTimes: readonly (readonly [number, number])[];
 }
 
 /** Bytes over busy time from the page's request records; steady part from its 100 ms buckets. */
-export function browserFigures(result: DownloadRunResult): BrowserFigures {
+export function browserFigures(result: DownloadRunResult, steadyFromS = DEFAULT_STEADY_FROM_S): BrowserFigures {
   const intervals = result.requests.map((r) => ({ startMs: r.startMs, endMs: r.endMs }));
   const bytes = result.requests.reduce((sum, r) => sum + r.bytes, 0);
   const busy = busyMs(intervals);
   const lastEnd = Math.max(result.runStartMs, ...result.requests.map((r) => r.endMs));
-  const steadyBuckets = result.bytesPer100Ms.slice(STEADY_AFTER_MS / 100);
+  const steadyBuckets = result.bytesPer100Ms.slice(Math.round(steadyFromS * 10));
   const steadyBytes = steadyBuckets.reduce((sum, b) => sum + b, 0);
-  const steadyMs = lastEnd - result.runStartMs - STEADY_AFTER_MS;
+  const steadyMs = lastEnd - result.runStartMs - steadyFromS * 1000;
   return {
     bytes,
     busyMs: busy,
     mbps: mbpsOf(bytes, busy),
-    mbpsAfter5s: mbpsOf(steadyBytes, steadyMs),
+    steadyMbps: mbpsOf(steadyBytes, steadyMs),
     protocols: [...new Set(result.requests.map((r) => r.protocol))],
     requestTimes: result.requests
       .map((r) => [Math.round(r.startMs - result.runStartMs), Math.round(r.endMs - result.runStartMs)] as const)

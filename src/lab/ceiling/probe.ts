@@ -57,7 +57,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 function describe(m: CeilingMeasurement): string {
   return `${m.kind} (${m.source}, ${m.protocols.join('/')}): ${m.mbps.toFixed(2)} Mbit/s = ${m.fraction.toFixed(2)} of fair share ` +
-    `(after 5 s ${m.fractionAfter5s.toFixed(2)}), competitor ${m.competitorMbps.toFixed(2)} Mbit/s`;
+    `(from ${m.steadyFromS} s ${m.steadyFraction.toFixed(2)}), competitor ${m.competitorMbps.toFixed(2)} Mbit/s`;
 }
 
 export async function runCeilingProbe(lab: Lab, calibration: Calibration, options: CeilingProbeOptions = {}): Promise<CeilingResult> {
