@@ -13,6 +13,10 @@ const config = { rateMbps: 20, rttMs: 40, queueBdp: 1, competitors: 1, cc: 'cubi
 const run = {
   ...config, cell: 0, player: 'sprint', scheduler: 'sprint', abr: 'dynamic', abrApplied: 'dynamic', durationS: 10, fairShareMbps: 9.6,
   downloadFraction: 0.9, competitorFraction: 1.1, meanBitrateKbps: 4000, rebufferRatio: 0, stalls: 0, startupMs: 500, switches: 1,
+  qoe: {
+    segments: 4, mediaS: 8, startupDelayS: 0.5, rebufferCount: 0, rebufferS: 0, rebufferRatio: 0, switches: 1, meanAbsSwitchMbps: 0.67,
+    meanBitrateMbps: 3.5, qoe: 12, qoePerMinute: 90,
+  },
   mediaBytes: 5e6, serverMediaBytes: 5e6, activeSeconds: 5, linkShareOverall: 0.4, mediaRequests: 10, maxInFlight: 3, connections: 1,
   protocols: ['h2'], competitorMbps: [10.5], playedS: 9, finalPositionS: 9.5, droppedFrames: 0, totalFrames: 240,
   predictedFraction: 0.8, sprintMeasuredFraction: 0.85, sprintRuns: 2, fairShareEstimateMbps: 9, errors: [], rawFile: 'cell-0/sprint.json',
@@ -34,6 +38,8 @@ describe('renderReport', () => {
     expect(html).toContain('something &lt;odd&gt;');
     expect(html).toContain('failed: x &amp; y');
     expect(html).toContain('predicted fraction 0.80');
+    expect(html).toContain('QoE <b>12.0</b> (90.0/min');
+    expect(html).toContain('<th>QoE/min</th>');
     expect(html).not.toContain('<script');
   });
 });

@@ -71,6 +71,7 @@ function runPanel(run: RunResult): string {
     `scheduler ${escapeXml(run.scheduler)}`, `ABR ${escapeXml(run.abrApplied)}`,
     `download fraction <b>${fmt(run.downloadFraction)}</b>`, `competitor ${fmt(run.competitorFraction)}`,
     `bitrate ${fmt(run.meanBitrateKbps, 0)} kbit/s`, `rebuffer ${run.rebufferRatio === null ? '–' : (100 * run.rebufferRatio).toFixed(1)}%`,
+    `QoE <b>${fmt(run.qoe?.qoe, 1)}</b> (${fmt(run.qoe?.qoePerMinute, 1)}/min; ${fmt(run.qoe?.rebufferS, 1)} s stalled in ${run.stalls} stall(s))`,
     `startup ${fmt(run.startupMs, 0)} ms`, `${run.switches} switches`, `${(run.mediaBytes / 1e6).toFixed(1)} MB in ${run.activeSeconds.toFixed(1)} s active`,
     `${run.mediaRequests} requests, ≤ ${run.maxInFlight} in flight, ${run.connections} connection(s) ${escapeXml(run.protocols.join('/'))}`,
     ...(run.predictedFraction === null ? [] : [`predicted fraction ${fmt(run.predictedFraction)} (Sprint runs: ${run.sprintRuns}, measured by the player ${fmt(run.sprintMeasuredFraction)})`]),

@@ -18,6 +18,15 @@ describe('summary table', () => {
     expect(lines[2]?.trimEnd().endsWith('–')).toBe(true);
   });
 
+  it('shows QoE and QoE per minute, a dash when the run has none', () => {
+    const qoe = { qoe: 41.26, qoePerMinute: 27.51 } as RunResult['qoe'];
+    const [header, , row] = formatSummaryMarkdown([{ ...run, qoe }]).split('\n');
+    const column = (title: string): number => header!.split(' | ').indexOf(title);
+    expect(row!.split(' | ')[column('QoE')]).toBe('41.3');
+    expect(row!.split(' | ')[column('QoE/min')]).toBe('27.5');
+    expect(formatSummaryMarkdown([{ ...run, qoe: null }])).toContain('| – | – |');
+  });
+
   it('renders Markdown with one row per run', () => {
     const md = formatSummaryMarkdown([run, { ...run, player: 'shaka' }]).split('\n');
     expect(md).toHaveLength(4);

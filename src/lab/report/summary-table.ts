@@ -17,6 +17,9 @@ export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
   { title: 'competitor fraction', value: (r) => num(r.competitorFraction, 2) },
   { title: 'bitrate kbit/s', value: (r) => num(r.meanBitrateKbps, 0) },
   { title: 'rebuffer %', value: (r) => (r.rebufferRatio === null ? '–' : (100 * r.rebufferRatio).toFixed(1)) },
+  // `?? null`: results.json written before QoE was recorded has no `qoe` at all.
+  { title: 'QoE', value: (r) => num(r.qoe?.qoe ?? null, 1) },
+  { title: 'QoE/min', value: (r) => num(r.qoe?.qoePerMinute ?? null, 1) },
   { title: 'startup ms', value: (r) => num(r.startupMs, 0) },
   { title: 'switches', value: (r) => String(r.switches) },
   { title: 'media MB', value: (r) => (r.mediaBytes / 1e6).toFixed(1) },

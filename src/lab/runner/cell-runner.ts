@@ -123,7 +123,8 @@ export async function runCell(spec: CellSpec, env: RunnerEnvironment): Promise<C
         });
         outcome.runs.push(run);
         progress.log(`  ${playerLabel} (${run.scheduler}): fraction ${fmt(run.downloadFraction)}, bitrate ${fmt(run.meanBitrateKbps, 0)} kbit/s, ` +
-          `rebuffer ${fmt(run.rebufferRatio, 3)}, played ${run.playedS.toFixed(1)} s, ${run.mediaRequests} requests on ${run.connections} connection(s)` +
+          `rebuffer ${fmt(run.rebufferRatio, 3)}, QoE ${fmt(run.qoe?.qoe ?? null, 1)} (${fmt(run.qoe?.qoePerMinute ?? null, 1)}/min), ` +
+          `played ${run.playedS.toFixed(1)} s, ${run.mediaRequests} requests on ${run.connections} connection(s)` +
           (run.errors.length > 0 ? `; errors: ${run.errors.slice(0, 3).join(' | ')}` : ''));
       } catch (error) {
         const message = `${playerLabel}: ${(error as Error).message}`;

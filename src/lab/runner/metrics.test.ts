@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   activeMs, downloadFraction, inFlightSteps, meanOrNull, meanRateInWindow, playedBitrate, rebufferStats,
-  segmentPlayingAt, startupMs, unionIntervals,
+  segmentPlayingAt, stallIntervals, startupMs, unionIntervals,
 } from './metrics.js';
 
 describe('intervals', () => {
@@ -56,6 +56,13 @@ describe('startup and rebuffering', () => {
     expect(stats.sinceStartMs).toBe(10_000);
     expect(stats.ratio).toBeCloseTo(0.2, 10);
     expect(rebufferStats([{ type: 'waiting', t: 1 }], 10).ratio).toBeNull();
+  });
+
+  it('hands back the events that began and ended each stall', () => {
+    const stalls = stallIntervals(events, 11_100);
+    expect(stalls.map((s) => [s.startMs, s.endMs])).toEqual([[5100, 6100], [10_100, 11_100]]);
+    expect(stalls[0]?.ended?.t).toBe(6100);
+    expect(stalls[1]?.ended).toBeUndefined();
   });
 });
 

@@ -91,26 +91,41 @@ export interface RebufferStats {
   readonly ratio: number | null;
 }
 
+/** A stall after startup: the 'waiting' that began it and the 'playing' that ended it (none if still open at the end). */
+export interface StallInterval<E extends PlaybackEvent> {
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly began: E;
+  readonly ended: E | undefined;
+}
+
+/** Each 'waiting' after the first 'playing' until the next 'playing'; an open stall runs to `endMs`. */
+export function stallIntervals<E extends PlaybackEvent>(events: readonly E[], endMs: number): StallInterval<E>[] {
+  const firstPlaying = events.find((e) => e.type === 'playing');
+  if (!firstPlaying) return [];
+  const stalls: StallInterval<E>[] = [];
+  let began: E | undefined;
+  for (const event of events) {
+    if (event.t < firstPlaying.t || event.t > endMs) continue;
+    if (event.type === 'waiting' && began === undefined) {
+      began = event;
+    } else if (event.type === 'playing' && began !== undefined) {
+      stalls.push({ startMs: began.t, endMs: event.t, began, ended: event });
+      began = undefined;
+    }
+  }
+  if (began !== undefined) stalls.push({ startMs: began.t, endMs, began, ended: undefined });
+  return stalls;
+}
+
 /** Stalls after startup: each 'waiting' until the next 'playing' (or the end of the run). */
 export function rebufferStats(events: readonly PlaybackEvent[], endMs: number): RebufferStats {
   const firstPlaying = events.find((e) => e.type === 'playing');
   if (!firstPlaying) return { stalls: 0, stallMs: 0, sinceStartMs: 0, ratio: null };
-  let stalls = 0;
-  let stallMs = 0;
-  let stalledAt: number | undefined;
-  for (const event of events) {
-    if (event.t < firstPlaying.t || event.t > endMs) continue;
-    if (event.type === 'waiting' && stalledAt === undefined) {
-      stalledAt = event.t;
-      stalls++;
-    } else if (event.type === 'playing' && stalledAt !== undefined) {
-      stallMs += event.t - stalledAt;
-      stalledAt = undefined;
-    }
-  }
-  if (stalledAt !== undefined) stallMs += endMs - stalledAt;
+  const stalls = stallIntervals(events, endMs);
+  const stallMs = stalls.reduce((sum, s) => sum + (s.endMs - s.startMs), 0);
   const sinceStartMs = Math.max(0, endMs - firstPlaying.t);
-  return { stalls, stallMs, sinceStartMs, ratio: sinceStartMs > 0 ? stallMs / sinceStartMs : null };
+  return { stalls: stalls.length, stallMs, sinceStartMs, ratio: sinceStartMs > 0 ? stallMs / sinceStartMs : null };
 }
 
 /** The download that played at `positionS`: the latest one covering it that had arrived by `atMs`. */
@@ -133,6 +148,12 @@ export interface PlayedBitrate {
   readonly playedS: number;
 }
 
+/** The position advanced between two samples, by no more than twice the wall time: playing, not stalled or seeking. */
+export function isPlayback(a: PositionSample, b: PositionSample): boolean {
+  const advancedS = b.currentTime - a.currentTime;
+  return advancedS > 0 && advancedS <= (2 * (b.t - a.t)) / 1000;
+}
+
 /**
  * Weights each stretch of real playback between two samples (position advanced by
  * no more than twice the wall time: not a seek) by the media time it covered.
@@ -146,8 +167,8 @@ export function playedBitrate(samples: readonly PositionSample[], downloads: rea
     const a = samples[i - 1];
     const b = samples[i];
     if (!a || !b) continue;
+    if (!isPlayback(a, b)) continue;
     const advancedS = b.currentTime - a.currentTime;
-    if (!(advancedS > 0) || advancedS > (2 * (b.t - a.t)) / 1000) continue;
     const segment = segmentPlayingAt(downloads, (a.currentTime + b.currentTime) / 2, b.t);
     if (!segment) continue;
     weighted += segment.bandwidth * advancedS;

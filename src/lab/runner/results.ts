@@ -1,4 +1,5 @@
 /** The shape of results.json (documented in docs/lab.md, "Results schema"). */
+import type { QoeSummary } from '../../abr/qoe.js';
 import type { Calibration } from '../network-lab.js';
 import type { ProbeSizeResult } from './probe-analysis.js';
 
@@ -46,6 +47,8 @@ export interface RunResult extends CellConfig {
   readonly stalls: number;
   readonly startupMs: number | null;
   readonly switches: number;
+  /** Linear QoE of the played video segments (src/lab/runner/playback-qoe.ts); null if nothing played. */
+  readonly qoe: QoeSummary | null;
   /** Init + media segment body bytes the page received. */
   readonly mediaBytes: number;
   /** Body bytes the origin handed to the connection for the same paths (aborted requests included). */

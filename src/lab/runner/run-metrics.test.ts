@@ -77,6 +77,15 @@ describe('assembleRunResult', () => {
     expect(result.series.throughputMbps).toHaveLength(20);
   });
 
+  it('scores QoE over the played segments', () => {
+    // Segments 0–2 played at 1, 1, 2 Mbit/s (segment 3 has no download), no stall: 1 + 1 + (2 − 1) over 6 s.
+    expect(result.qoe?.segments).toBe(3);
+    expect(result.qoe?.switches).toBe(1);
+    expect(result.qoe?.startupDelayS).toBe(2);
+    expect(result.qoe?.qoe).toBeCloseTo(3, 9);
+    expect(result.qoe?.qoePerMinute).toBeCloseTo(30, 9);
+  });
+
   it('finds the media folder of the MPD', () => {
     expect(mediaFolder('https://h:1/media/lab/manifest.mpd')).toBe('/media/lab/');
   });

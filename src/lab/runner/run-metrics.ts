@@ -6,9 +6,10 @@ import type { MediaRequestRecord } from '../../compare/measurement-types.js';
 import type { OriginRequestRecord } from '../../server/request-log.js';
 import type { LabPlayerResult } from '../page/lab-result.js';
 import {
-  activeMs, downloadFraction, inFlightSteps, meanOrNull, meanRateInWindow, playedBitrate, rebufferStats, startupMs,
+  activeMs, downloadFraction, inFlightSteps, meanOrNull, meanRateInWindow, playedBitrate, rebufferStats, stallIntervals, startupMs,
   type Interval, type Transfer,
 } from './metrics.js';
+import { playbackQoe } from './playback-qoe.js';
 import type { CellConfig, RunResult } from './results.js';
 import { flowSeries, perConnectionSeries, throughputSeries } from './series.js';
 
@@ -65,8 +66,15 @@ export function assembleRunResult(inputs: RunInputs): RunResult {
     .map((r) => ({ ...r.segment, endMs: epoch(r.responseEnd) }));
   const samples = m.samples.map((s) => ({ ...s, t: epoch(s.t) }));
   const played = playedBitrate(samples, videoDownloads);
-  const events = m.events.map((e) => ({ type: e.type, t: epoch(e.t) }));
+  const events = m.events.map((e) => ({ type: e.type, t: epoch(e.t), currentTime: e.currentTime }));
   const rebuffer = rebufferStats(events, toMs);
+  const startup = startupMs(fromMs, events);
+  const qoe = playbackQoe({
+    samples,
+    downloads: videoDownloads,
+    stalls: stallIntervals(events, toMs).map((s) => ({ startMs: s.startMs, endMs: s.endMs, positionS: (s.ended ?? s.began).currentTime })),
+    startupMs: startup,
+  });
 
   const folder = mediaFolder(page.src);
   const served = inputs.origin.filter((r) => r.path.startsWith(folder) && !r.path.endsWith('.mpd') && r.startMs >= fromMs - 1000 && r.startMs <= toMs);
@@ -93,8 +101,9 @@ export function assembleRunResult(inputs: RunInputs): RunResult {
     meanBitrateKbps: played.meanKbps,
     rebufferRatio: rebuffer.ratio,
     stalls: rebuffer.stalls,
-    startupMs: startupMs(epoch(page.loadStartedAt), events),
+    startupMs: startup,
     switches: played.switches,
+    qoe,
     mediaBytes,
     serverMediaBytes: served.reduce((sum, r) => sum + r.bytes, 0),
     activeSeconds: active / 1000,
