@@ -12,6 +12,8 @@ import type { LabResults } from '../src/lab/runner/results.js';
 
 const OUT = path.resolve('lab-results/e2e-smoke');
 const DURATION_S = 30;
+/** Short ceiling measurements: here they only have to run and be sane (the figures come from `npm run lab`). */
+const CEILING_S = 8;
 /** TCP/IP header overhead at MTU 1500: the goodput calibration expects (src/lab/calibrate.ts). */
 const EXPECTED_GOODPUT_FRACTION = 1448 / 1500;
 
@@ -35,10 +37,10 @@ function runLab(args: readonly string[]): Promise<{ code: number | null; output:
 test('lab smoke: dash.js and sequential play behind the shaped link with sane metrics', async () => {
   const reason = notRunnable();
   test.skip(reason !== undefined, reason ?? '');
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   await rm(OUT, { recursive: true, force: true });
 
-  const { code, output } = await runLab(['--grid', 'smoke', '--players', 'dashjs,sequential', '--duration', String(DURATION_S), '--settle', '3', '--out', OUT]);
+  const { code, output } = await runLab(['--grid', 'smoke', '--players', 'dashjs,sequential', '--duration', String(DURATION_S), '--settle', '3', '--ceiling', String(CEILING_S), '--out', OUT]);
   expect(code, output.slice(-3000)).toBe(0);
   const results = JSON.parse(await readFile(path.join(OUT, 'results.json'), 'utf8')) as LabResults;
 
@@ -48,6 +50,16 @@ test('lab smoke: dash.js and sequential play behind the shaped link with sane me
   const expectedGoodput = calibration.configured.rateMbps * EXPECTED_GOODPUT_FRACTION;
   expect(Math.abs(calibration.goodputMbps - expectedGoodput) / expectedGoodput).toBeLessThan(0.1);
   expect(Math.abs(calibration.idleRtt.medianMs - 40) / 40).toBeLessThan(0.1);
+
+  // The transport-ceiling probe ran after calibration: three paths, each a plausible share of the link.
+  const ceiling = calibration.ceiling;
+  expect(ceiling, 'calibration.ceiling').not.toBeNull();
+  expect(ceiling?.measurements.map((m) => m.kind)).toEqual(['bulk', 'h2-pipelined', 'http1-back-to-back']);
+  expect(ceiling?.measurements.map((m) => m.protocols.join('/'))).toEqual(['tcp', 'h2', 'http/1.1']);
+  for (const fraction of [ceiling?.bulk, ceiling?.h2Pipelined, ceiling?.http1BackToBack]) {
+    expect(fraction ?? 0).toBeGreaterThan(0.1);
+    expect(fraction ?? 9).toBeLessThan(1.9);
+  }
 
   expect(results.runs.map((r) => r.player)).toEqual(['dashjs', 'sequential']);
   for (const run of results.runs) {

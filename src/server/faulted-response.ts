@@ -16,6 +16,7 @@ import { parseRange } from './byte-range.js';
 import { contentTypeFor } from './content-type.js';
 import type { FaultDecision } from './fault-decision.js';
 import type { OriginRequest, OriginResponse } from './http-types.js';
+import type { BodyTurn } from './send-order.js';
 import type { StaticFile } from './static-file.js';
 
 function isHttp2Response(res: OriginResponse): res is Http2ServerResponse {
@@ -114,7 +115,29 @@ export async function sendFaultedFile(
   file: StaticFile,
   fault: FaultDecision,
   onBody: (bytes: number) => void,
+  turn?: BodyTurn,
 ): Promise<void> {
+  if (turn) res.once('close', () => turn.done());
+  try {
+    await sendFaultedBody(req, res, file, fault, onBody, turn);
+  } finally {
+    turn?.done();
+  }
+}
+
+/** The body in its turn on the connection (src/server/send-order.ts); a stall yields the turn, as a slow origin would. */
+async function sendFaultedBody(
+  req: OriginRequest,
+  res: OriginResponse,
+  file: StaticFile,
+  fault: FaultDecision,
+  reportBody: (bytes: number) => void,
+  turn: BodyTurn | undefined,
+): Promise<void> {
+  const onBody = (bytes: number): void => {
+    turn?.progress();
+    reportBody(bytes);
+  };
   if (fault.kind === '5xx' || fault.kind === '404') {
     sendStatus(req, res, fault.kind === '404' ? 404 : fault.status, onBody);
     return;
@@ -138,6 +161,7 @@ export async function sendFaultedFile(
   // At least one byte before the fault and at least one missing after it.
   const before = Math.min(length - 1, Math.max(1, Math.floor(length * fault.cutFraction)));
   const closed = closeSignal(res);
+  await turn?.ready;
   try {
     if (length < 2 || !(await writeSpan(res, closed, file.filePath, start, start + before - 1, onBody))) {
       if (!gone(res)) res.end();
@@ -145,6 +169,7 @@ export async function sendFaultedFile(
     }
     await flushed(res, closed);
     if (fault.kind === 'stall') {
+      turn?.yieldTurn();
       if (!(await waitUnlessClosed(closed, fault.stallMs))) return;
       if (await writeSpan(res, closed, file.filePath, start + before, end, onBody)) res.end();
       return;

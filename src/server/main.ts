@@ -12,7 +12,8 @@ export { startOrigin, type RunningOrigin, type StartOriginOptions } from './star
 
 const USAGE =
   'usage: tsx src/server/main.ts [--port 8443] [--host 127.0.0.1] [--http-port 8080] [--log file.jsonl] [--media DIR]\n' +
-  '       [--faults SPEC]  e.g. 5xx=0.05,404=0.02,reset=0.02,truncate=0.02,stall=0.02:8s,seed=7 or mixed (media requests only)';
+  '       [--faults SPEC]  e.g. 5xx=0.05,404=0.02,reset=0.02,truncate=0.02,stall=0.02:8s,seed=7 or mixed (media requests only)\n' +
+  '       [--h2-body-order in-order|interleaved]  concurrent HTTP/2 bodies sent in request order (default) or round-robin';
 
 function parsePort(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -31,11 +32,16 @@ export function parseCli(argv: readonly string[]): StartOriginOptions {
       log: { type: 'string' },
       media: { type: 'string' },
       faults: { type: 'string' },
+      'h2-body-order': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
   });
   if (values.help) throw new Error(USAGE);
+  const bodyOrder = values['h2-body-order'];
+  if (bodyOrder !== undefined && bodyOrder !== 'in-order' && bodyOrder !== 'interleaved') {
+    throw new Error(`--h2-body-order takes in-order or interleaved, got "${bodyOrder}"`);
+  }
   return {
     host: values.host ?? '127.0.0.1',
     port: parsePort(values.port, '--port') ?? 8443,
@@ -44,6 +50,7 @@ export function parseCli(argv: readonly string[]): StartOriginOptions {
     ...(values.media ? { mediaDir: path.resolve(values.media) } : {}),
     // Parsed here too, so a bad spec is a usage error rather than a crash at start.
     ...(values.faults ? { faults: (parseFaultSpec(values.faults), values.faults) } : {}),
+    ...(bodyOrder ? { h2BodyOrder: bodyOrder } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { ALLOWED_METHODS, setCommonHeaders, setPreflightHeaders } from './respon
 import { sendFile } from './static-file.js';
 import { FAULT_COUNTS_PATH, FaultInjector, type FaultRoute } from './faults.js';
 import { sendFaultedFile } from './faulted-response.js';
+import { SendOrder, type BodyTurn } from './send-order.js';
 
 export interface OriginOptions {
   /** URL prefix → directory. Default DEFAULT_MOUNTS. */
@@ -23,7 +24,15 @@ export interface OriginOptions {
   readonly logCapacity?: number;
   /** Fault-injection spec for media requests (src/server/fault-spec.ts); `/__faults/<spec>/` URLs work regardless. */
   readonly faults?: string;
+  /**
+   * How concurrent HTTP/2 response bodies share a connection: 'in-order' (the
+   * default) sends them one after another in request order, 'interleaved'
+   * leaves nghttp2's round-robin. Why in order: src/server/send-order.ts.
+   */
+  readonly h2BodyOrder?: H2BodyOrder;
 }
+
+export type H2BodyOrder = 'in-order' | 'interleaved';
 
 export type OriginHandler = ((req: OriginRequest, res: OriginResponse, next?: NextFunction) => void) & {
   readonly log: RequestLog;
@@ -102,6 +111,20 @@ export function createOriginHandler(options: OriginOptions = {}): OriginHandler 
   const log = options.log ?? new RequestLog({ capacity: options.logCapacity, file: options.logFile });
   const connections = new ConnectionIds();
   const faults = FaultInjector.fromText(options.faults);
+  const bodyOrder = options.h2BodyOrder ?? 'in-order';
+  const sendOrders = new WeakMap<object, SendOrder>();
+
+  /** This response's turn among the bodies of its HTTP/2 connection; none for HTTP/1.1 (serial already). */
+  function turnFor(req: OriginRequest): BodyTurn | undefined {
+    if (bodyOrder !== 'in-order' || !isHttp2(req) || !req.stream.session) return undefined;
+    const session = req.stream.session;
+    let order = sendOrders.get(session);
+    if (!order) {
+      order = new SendOrder();
+      sendOrders.set(session, order);
+    }
+    return order.enqueue();
+  }
 
   /** Starts the record now; it is added to the log when the response finishes or aborts. */
   function track(req: OriginRequest, res: OriginResponse, pathname: string, startMs: number): { body: (bytes: number) => void; fault: (kind: string) => void } {
@@ -183,9 +206,9 @@ export function createOriginHandler(options: OriginOptions = {}): OriginHandler 
         const fault = faults.decide(faultRoute, method, pathname, typeof range === 'string' ? range : undefined);
         if (fault) {
           tracked.fault(fault.kind);
-          await sendFaultedFile(req, res, resolution, fault, tracked.body);
+          await sendFaultedFile(req, res, resolution, fault, tracked.body, turnFor(req));
         } else {
-          sendFile(req, res, resolution, tracked.body);
+          sendFile(req, res, resolution, tracked.body, turnFor(req));
         }
         return;
       }

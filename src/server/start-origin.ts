@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCertificate } from '../../scripts/cert.js';
 import { checkListenHost } from './host-policy.js';
-import { DEFAULT_MOUNTS, createOriginHandler } from './origin.js';
+import { DEFAULT_MOUNTS, createOriginHandler, type H2BodyOrder } from './origin.js';
 import { RequestLog } from './request-log.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -30,6 +30,8 @@ export interface StartOriginOptions {
   readonly logCapacity?: number;
   /** Fault-injection spec for media requests, e.g. `5xx=0.05,reset=0.02,seed=7` (src/server/fault-spec.ts). */
   readonly faults?: string;
+  /** See OriginOptions.h2BodyOrder (default 'in-order'). */
+  readonly h2BodyOrder?: H2BodyOrder;
   /** Default: ensureCertificate() (self-signed, in .cert/). */
   readonly certificate?: { readonly key: string; readonly cert: string };
 }
@@ -82,7 +84,7 @@ export async function startOrigin(options: StartOriginOptions = {}): Promise<Run
 
   const mounts = options.mounts ?? { ...DEFAULT_MOUNTS, ...(options.mediaDir ? { '/media/': options.mediaDir } : {}) };
   const log = new RequestLog({ capacity: options.logCapacity, file: options.logFile });
-  const handler = createOriginHandler({ mounts, root: options.root ?? REPO_ROOT, log, ...(options.faults ? { faults: options.faults } : {}) });
+  const handler = createOriginHandler({ mounts, root: options.root ?? REPO_ROOT, log, ...(options.faults ? { faults: options.faults } : {}), h2BodyOrder: options.h2BodyOrder });
   const { key, cert } = options.certificate ?? (await ensureCertificate());
 
   const secure = createSecureServer({ key, cert, allowHTTP1: true }, handler);

@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream';
 import { parseRange } from './byte-range.js';
 import { contentTypeFor } from './content-type.js';
 import type { OriginRequest, OriginResponse } from './http-types.js';
+import type { BodyTurn } from './send-order.js';
 
 export interface StaticFile {
   readonly filePath: string;
@@ -13,8 +14,15 @@ export interface StaticFile {
   readonly mtime: Date;
 }
 
-/** `onBody` is told each chunk size as it is handed to the response. */
-export function sendFile(req: OriginRequest, res: OriginResponse, file: StaticFile, onBody: (bytes: number) => void): void {
+/** HTTP/2 frames carry at most 16 KB: reading in the same steps gives the send order a progress tick per frame. */
+const READ_CHUNK_BYTES = 16 * 1024;
+
+/**
+ * `onBody` is told each chunk size as it is handed to the response. With a
+ * `turn` (src/server/send-order.ts) the body waits for it after the headers are
+ * set, and reports its progress to it.
+ */
+export function sendFile(req: OriginRequest, res: OriginResponse, file: StaticFile, onBody: (bytes: number) => void, turn?: BodyTurn): void {
   res.setHeader('Accept-Ranges', 'bytes');
   res.setHeader('Content-Type', contentTypeFor(file.filePath));
   res.setHeader('Last-Modified', file.mtime.toUTCString());
@@ -36,13 +44,29 @@ export function sendFile(req: OriginRequest, res: OriginResponse, file: StaticFi
   if (range) res.setHeader('Content-Range', `bytes ${start}-${end}/${file.size}`);
   res.setHeader('Content-Length', String(length));
   if (req.method === 'HEAD' || length === 0) {
+    turn?.done();
     res.end();
     return;
   }
+  if (!turn) {
+    streamBody(res, file.filePath, start, end, onBody);
+    return;
+  }
+  res.once('close', () => turn.done());
+  void turn.ready.then(() => {
+    if (res.destroyed) return;
+    streamBody(res, file.filePath, start, end, (bytes) => {
+      turn.progress();
+      onBody(bytes);
+    }, () => turn.done());
+  });
+}
 
-  const body = createReadStream(file.filePath, { start, end });
+function streamBody(res: OriginResponse, filePath: string, start: number, end: number, onBody: (bytes: number) => void, onEnd?: () => void): void {
+  const body = createReadStream(filePath, { start, end, highWaterMark: READ_CHUNK_BYTES });
   body.on('data', (chunk: Buffer | string) => onBody(chunk.length));
   pipeline(body, res, (error) => {
+    onEnd?.();
     // A client that cancels (ABR abandonment, seek) shows up here as a premature
     // close; the read stream is already destroyed by pipeline, so nothing leaks.
     if (error && !res.destroyed) res.destroy();

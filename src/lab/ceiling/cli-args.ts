@@ -1,12 +1,13 @@
 /** Argument parsing for the ceiling probe CLI (pure, so it is unit-tested). */
 import { parseArgs } from 'node:util';
 import type { LabOptions } from '../network-lab.js';
-import type { OriginKind } from './origin-under-test.js';
+import { ORIGIN_KINDS, type OriginKind } from './origin-under-test.js';
 
 export interface CeilingCliArgs {
   readonly lab: Partial<LabOptions>;
   readonly repeat: number;
   readonly durationS: number;
+  readonly steadyFromS: number;
   readonly inFlight: number;
   readonly origins: readonly OriginKind[];
   readonly json: string | undefined;
@@ -21,8 +22,9 @@ export const CEILING_CLI_USAGE = `usage: npx tsx src/lab/ceiling/cli.ts [options
   --jitter MS          ACK-path jitter 0..MS (default 1)
   --repeat N           rounds of (bulk, h2 pipelined, HTTP/1.1 back to back) in one lab (default 1)
   --duration S         seconds per measurement (default 25)
+  --steady-from S      seconds into each measurement where its steady part starts (default 5)
   --in-flight N        h2 requests in flight, 2-4 (default 2)
-  --origins LIST       comma-separated: node,nginx (default node)
+  --origins LIST       comma-separated: node, node-interleaved, nginx (default node)
   --json FILE          write every round's results as JSON`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
@@ -35,7 +37,7 @@ function positive(name: string, value: string | undefined, fallback: number): nu
 export function parseOrigins(value: string): OriginKind[] {
   const origins = value.split(',').map((s) => s.trim()).filter(Boolean);
   for (const origin of origins) {
-    if (origin !== 'node' && origin !== 'nginx') throw new Error(`--origins takes node and/or nginx, got "${origin}"`);
+    if (!(ORIGIN_KINDS as readonly string[]).includes(origin)) throw new Error(`--origins takes ${ORIGIN_KINDS.join(', ')}, got "${origin}"`);
   }
   if (origins.length === 0) throw new Error('--origins needs at least one origin');
   return origins as OriginKind[];
@@ -53,6 +55,7 @@ export function parseCeilingCliArgs(argv: readonly string[]): CeilingCliArgs {
       jitter: { type: 'string' },
       repeat: { type: 'string' },
       duration: { type: 'string' },
+      'steady-from': { type: 'string' },
       'in-flight': { type: 'string' },
       origins: { type: 'string' },
       json: { type: 'string' },
@@ -75,6 +78,7 @@ export function parseCeilingCliArgs(argv: readonly string[]): CeilingCliArgs {
     },
     repeat,
     durationS: positive('duration', values.duration, 25),
+    steadyFromS: positive('steady-from', values['steady-from'], 5),
     inFlight,
     origins: values.origins === undefined ? ['node'] : parseOrigins(values.origins),
     json: values.json,

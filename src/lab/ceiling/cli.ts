@@ -21,6 +21,7 @@ async function runRounds(args: CeilingCliArgs): Promise<void> {
       for (let round = 1; round <= args.repeat; round++) {
         const result = await runCeilingProbe(lab, calibration, {
           durationS: args.durationS,
+          steadyFromS: args.steadyFromS,
           inFlight: args.inFlight,
           origins: args.origins,
           competitors,

@@ -2,6 +2,7 @@
  * One ceiling measurement's figures: throughput over busy time as a fraction
  * of the fair share, plus what the sender's TCP socket looked like meanwhile.
  */
+import type { OriginKind } from './origin-under-test.js';
 import type { ThroughputSample } from '../network-lab.js';
 import { busyMs, fairShareFraction, mbpsOf } from './busy-time.js';
 import type { DownloadRunResult } from './download-script.js';
@@ -12,7 +13,7 @@ export type MeasurementKind = 'bulk' | 'h2-pipelined' | 'http1-back-to-back';
 export interface CeilingMeasurement {
   readonly kind: MeasurementKind;
   /** iperf3 for bulk, else the origin under test. */
-  readonly source: 'iperf3' | 'node' | 'nginx';
+  readonly source: 'iperf3' | OriginKind;
   /** Protocols Chromium reported (Resource Timing nextHopProtocol), e.g. ["h2"]. */
   readonly protocols: readonly string[];
   readonly inFlight: number;

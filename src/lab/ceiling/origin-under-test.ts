@@ -14,9 +14,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Lab } from '../network-lab.js';
 import { nginxConfig } from './nginx-config.js';
 
-export type OriginKind = 'node' | 'nginx';
+/** 'node-interleaved': our origin with `--h2-body-order interleaved`, the behaviour before the fix (kept to show the difference). */
+export type OriginKind = 'node' | 'node-interleaved' | 'nginx';
 
-export const ORIGIN_PORTS: Readonly<Record<OriginKind, number>> = { node: 8443, nginx: 8444 };
+export const ORIGIN_KINDS: readonly OriginKind[] = ['node', 'node-interleaved', 'nginx'];
+
+/** Not the runner's LAB_ORIGIN_PORT (8443): the probe runs while the players' origin is up. */
+export const ORIGIN_PORTS: Readonly<Record<OriginKind, number>> = { node: 8453, 'node-interleaved': 8455, nginx: 8454 };
 
 export interface OriginUnderTest {
   readonly kind: OriginKind;
@@ -65,14 +69,15 @@ function waitForStdoutLine(child: ChildProcess, pattern: RegExp, what: string): 
 }
 
 /** The project's origin CLI with the probe site as its /media/ mount. */
-async function startNodeOrigin(lab: Lab, siteDir: string, port: number): Promise<OriginUnderTest> {
+async function startNodeOrigin(lab: Lab, siteDir: string, port: number, kind: 'node' | 'node-interleaved'): Promise<OriginUnderTest> {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   const host = lab.addresses.server;
-  const args = ['--import', tsx, SERVER_MAIN, '--host', host, '--port', String(port), '--media', siteDir];
+  const args = ['--import', tsx, SERVER_MAIN, '--host', host, '--port', String(port), '--media', siteDir,
+    '--h2-body-order', kind === 'node' ? 'in-order' : 'interleaved'];
   const child = lab.spawnInServer(process.execPath, args);
   await waitForStdoutLine(child, /^origin: https:\/\//, 'node origin');
   child.stdout?.resume();
-  return { kind: 'node', port, baseUrl: `https://${host}:${port}/media/`, stop: () => stopChild(child) };
+  return { kind, port, baseUrl: `https://${host}:${port}/media/`, stop: () => stopChild(child) };
 }
 
 async function waitForListener(lab: Lab, port: number): Promise<void> {
@@ -123,5 +128,5 @@ export function startOriginUnderTest(
   certificate: OriginCertificate,
 ): Promise<OriginUnderTest> {
   const port = ORIGIN_PORTS[kind];
-  return kind === 'node' ? startNodeOrigin(lab, siteDir, port) : startNginx(lab, siteDir, port, certificate);
+  return kind === 'nginx' ? startNginx(lab, siteDir, port, certificate) : startNodeOrigin(lab, siteDir, port, kind);
 }

@@ -17,6 +17,8 @@ import { createProbeSite } from './probe-site.js';
 export interface CeilingProbeOptions {
   /** Seconds per measurement (default 25). */
   readonly durationS?: number;
+  /** Seconds into each measurement where its steady part starts (default 5). */
+  readonly steadyFromS?: number;
   /** Requests in flight for the h2 download, 2–4 (default 2). */
   readonly inFlight?: number;
   /** Origins whose h2 and HTTP/1.1 downloads are measured (default ['node']): the first is "the" origin. */
@@ -72,7 +74,7 @@ export async function runCeilingProbe(lab: Lab, calibration: Calibration, option
   const site = await createProbeSite();
   const ownCompetitors = options.competitors === undefined;
   const competitors = options.competitors ?? (await lab.startCompetitors(calibration.competitors));
-  const context: ProbeContext = { lab, calibration, competitors, durationS };
+  const context: ProbeContext = { lab, calibration, competitors, durationS, steadyFromS: options.steadyFromS };
   try {
     await sleep((options.warmupS ?? 5) * 1000);
     const bulk = await measureBulk(context);

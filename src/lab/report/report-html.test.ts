@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import type { Calibration } from '../network-lab.js';
-import type { LabResults, RunResult } from '../runner/results.js';
+import type { CeilingMeasurement } from '../ceiling/measurement.js';
+import type { CeilingSummary } from '../ceiling/summary.js';
+import type { LabCalibration, LabResults, RunResult } from '../runner/results.js';
 import { renderReport } from './report-html.js';
 
 const rtt = { medianMs: 40.9, p95Ms: 41.4, maxMs: 42, samples: 20, lost: 0 };
+const measurement = (kind: CeilingMeasurement['kind'], fraction: number): CeilingMeasurement => ({
+  kind, source: kind === 'bulk' ? 'iperf3' : 'node', protocols: [kind === 'http1-back-to-back' ? 'http/1.1' : kind === 'bulk' ? 'tcp' : 'h2'],
+  inFlight: 2, bytes: 3e7, busyMs: 25_000, mbps: fraction * 9.6, fraction, steadyFraction: fraction + 0.01, steadyFromS: 5, requests: 30,
+  competitorMbps: 10, tcp: undefined, errors: [], requestTimes: [],
+});
+const ceiling: CeilingSummary = {
+  origin: 'node', durationS: 25, inFlight: 2, bulk: 0.97, h2Pipelined: 0.93, http1BackToBack: 0.88,
+  steady: { bulk: 0.98, h2Pipelined: 0.94, http1BackToBack: 0.89 }, steadyFromS: 5, jitterMs: 1,
+  measurements: [measurement('bulk', 0.97), measurement('h2-pipelined', 0.93), measurement('http1-back-to-back', 0.88)],
+};
 const calibration = {
+  ceiling,
   idleRtt: rtt, loadedRtt: { ...rtt, medianMs: 67.5 }, fullQueueRttMs: 80, peakRttMs: 81, queueDelayP95Ms: 38, queueDelayMaxMs: 39,
   queueEstimateBytes: 98_000, goodputMbps: 19.2, competitors: 1, fairShareMbps: 9.6, warnings: ['something <odd>'],
-} as unknown as Calibration;
+} as unknown as LabCalibration;
 const config = { rateMbps: 20, rttMs: 40, queueBdp: 1, competitors: 1, cc: 'cubic', jitterMs: 1 } as const;
 
 const run = {
@@ -41,5 +53,16 @@ describe('renderReport', () => {
     expect(html).toContain('QoE <b>12.0</b> (90.0/min');
     expect(html).toContain('<th>QoE/min</th>');
     expect(html).not.toContain('<script');
+    expect(html).toContain('Transport ceiling (25 s per path, 2 in flight over h2)');
+    expect(html).toMatch(/\(b\) h2, pipelined<\/td><td>node<\/td><td>h2<\/td><td><b>0\.93<\/b>/);
+  });
+
+  it('says so when a cell has no ceiling (skipped, or results from before the probe)', () => {
+    const bare = { ...calibration, ceiling: null };
+    const results: LabResults = {
+      version: 1, createdAt: '2026-01-01T00:00:00Z', command: 'x', players: ['sprint'], grid: 'single',
+      calibration: bare, cells: [{ cell: 0, config, calibration: bare, delayLineFlagged: false, wallSeconds: 60 }], runs: [run], probe: [], failures: [],
+    };
+    expect(renderReport(results)).toContain('transport ceiling: not measured in this run');
   });
 });

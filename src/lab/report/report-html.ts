@@ -4,6 +4,7 @@
  * competitors, buffer, bitrate and request activity, plus the summary table and
  * the probe results. Pure: results in, markup out.
  */
+import type { CeilingSummary } from '../ceiling/summary.js';
 import type { LabResults, RunResult } from '../runner/results.js';
 import type { ProbeSizeResult } from '../runner/probe-analysis.js';
 import { SUMMARY_COLUMNS, summaryRows } from './summary-table.js';
@@ -89,6 +90,25 @@ function probeTable(probe: readonly ProbeSizeResult[]): string {
   return `<table><tr><th>cell</th><th>bytes</th><th>every s</th><th>n</th><th>mean download ms</th><th>measured fraction</th><th>model</th><th>idle restarts</th><th>fair share Mbit/s</th><th>RTT idle / loaded ms</th><th>protocol</th></tr>${rows.join('')}</table>`;
 }
 
+const CEILING_PATHS: Readonly<Record<string, string>> = {
+  bulk: '(a) bulk TCP flow',
+  'h2-pipelined': '(b) h2, pipelined',
+  'http1-back-to-back': '(c) HTTP/1.1, back to back',
+};
+
+/** The cell's transport ceiling: what each path reached against the same competitors. Older results have none. */
+function ceilingTable(ceiling: CeilingSummary | null | undefined): string {
+  if (!ceiling) return '<div class="muted">transport ceiling: not measured in this run</div>';
+  const rows = ceiling.measurements.map((m) =>
+    `<tr><td>${escapeXml(CEILING_PATHS[m.kind] ?? m.kind)}</td><td>${escapeXml(m.source)}</td><td>${escapeXml(m.protocols.join('/'))}</td>` +
+      `<td><b>${fmt(m.fraction)}</b></td><td>${fmt(m.steadyFraction)}</td><td>${fmt(m.mbps)}</td><td>${fmt(m.competitorMbps)}</td>` +
+      `<td>${m.tcp ? fmt(m.tcp.meanCwnd, 0) : '–'}</td><td>${m.tcp ? `${(100 * m.tcp.retransmitRate).toFixed(2)}%` : '–'}</td><td>${m.requests}</td></tr>`,
+  );
+  return `<h3>Transport ceiling (${ceiling.durationS} s per path, ${ceiling.inFlight} in flight over h2)</h3>` +
+    `<table><tr><th>path</th><th>origin</th><th>protocol</th><th>fraction of fair share</th><th>from ${ceiling.steadyFromS} s</th>` +
+    `<th>Mbit/s</th><th>competitor Mbit/s</th><th>server cwnd</th><th>retransmitted</th><th>requests</th></tr>${rows.join('')}</table>`;
+}
+
 export function renderReport(results: LabResults): string {
   const header = SUMMARY_COLUMNS.map((c) => `<th>${escapeXml(c.title)}</th>`).join('');
   const table = summaryRows(results.runs).map((row) => `<tr>${row.map((cell) => `<td>${escapeXml(cell)}</td>`).join('')}</tr>`).join('');
@@ -98,6 +118,7 @@ export function renderReport(results: LabResults): string {
     return `<h2>cell ${cell.cell + 1}: ${cell.config.rateMbps} Mbit/s, RTT ${cell.config.rttMs} ms, queue ${cell.config.queueBdp} BDP, ${cell.config.competitors} competitor(s), ${cell.config.cc}, jitter ${cell.config.jitterMs} ms</h2>` +
       `<div class="muted">calibration: goodput ${fmt(c.goodputMbps)} Mbit/s, fair share ${fmt(c.fairShareMbps)} Mbit/s, idle RTT ${fmt(c.idleRtt.medianMs, 1)} ms, loaded RTT ${fmt(c.loadedRtt.medianMs, 1)} ms, full-queue RTT ${fmt(c.fullQueueRttMs, 1)} ms, queue ≈ ${Math.round(c.queueEstimateBytes)} B; cell took ${cell.wallSeconds.toFixed(0)} s</div>` +
       c.warnings.map((w) => `<div class="warn">calibration warning: ${escapeXml(w)}</div>`).join('') +
+      ceilingTable(c.ceiling) +
       (cell.delayLineFlagged ? '<div class="warn">delay line: more than 1% of packets released >1 ms late during this cell</div>' : '') +
       runs.map(runPanel).join('');
   });

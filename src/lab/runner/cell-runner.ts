@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import type { PlayerName } from '../../compare/player-adapter.js';
 import {
-  createLab, diffDelayLineStats, formatCalibration, judgeLateness, type BulkFlow, type Calibration, type Lab,
+  createLab, diffDelayLineStats, formatCalibration, judgeLateness, type BulkFlow, type Calibration, type Competitors, type Lab,
 } from '../network-lab.js';
 import type { LabPlayerResult, LabProbeResult } from '../page/lab-result.js';
 import { DEFAULT_LAB_SRC, DEFAULT_PROBE_BASE, playerPageQuery, probePageQuery } from '../page/page-params.js';
@@ -20,7 +20,9 @@ import { startLabOrigin } from './origin-process.js';
 import { analyzeProbe, type ProbeSizeResult } from './probe-analysis.js';
 import { formatElapsed, type Progress } from './progress.js';
 import { assembleRunResult, type CompetitorSamples } from './run-metrics.js';
-import type { CellConfig, CellResult, RunResult } from './results.js';
+import type { CellConfig, CellResult, LabCalibration, RunResult } from './results.js';
+import { runCeilingProbe } from '../ceiling/probe.js';
+import { formatCeilingSummary, summarizeCeiling, type CeilingSummary } from '../ceiling/summary.js';
 
 export interface CellSpec {
   readonly index: number;
@@ -31,6 +33,8 @@ export interface CellSpec {
   readonly durationS: number;
   readonly settleS: number;
   readonly probe: ProbeOptions | undefined;
+  /** Seconds per transport-ceiling measurement; 0 skips the probe. */
+  readonly ceilingS: number;
 }
 
 export interface RunnerEnvironment {
@@ -76,12 +80,14 @@ export async function runCell(spec: CellSpec, env: RunnerEnvironment): Promise<C
   let browser: Browser | undefined;
   const outcome: CellOutcome = { cell: undefined, runs: [], probe: [], failures: [] };
   try {
-    const calibration = await lab.calibrate();
-    progress.log(formatCalibration(calibration).replace(/^/gm, '  '));
-    await writeFile(path.join(cellDir, 'calibration.json'), JSON.stringify(calibration, null, 2));
+    const linkCalibration = await lab.calibrate();
+    progress.log(formatCalibration(linkCalibration).replace(/^/gm, '  '));
     const delayBefore = await lab.delayStats();
     const origin = await startLabOrigin(lab, env.repoRoot, path.join(cellDir, 'origin-log.jsonl'));
     const competitors = await lab.startCompetitors();
+    const ceiling = await measureCeiling(spec, lab, linkCalibration, competitors, progress);
+    const calibration: LabCalibration = { ...linkCalibration, ceiling };
+    await writeFile(path.join(cellDir, 'calibration.json'), JSON.stringify(calibration, null, 2));
     browser = await launchLabBrowser(lab, env.spkiHash);
     const pageUrl = (query: string): string => `${origin.url}${LAB_PAGE_PATH}?${query}`;
 
@@ -141,6 +147,20 @@ export async function runCell(spec: CellSpec, env: RunnerEnvironment): Promise<C
     await browser?.close().catch(() => undefined);
     await lab.close();
   }
+}
+
+/** The transport ceiling under this cell's competitors (src/lab/ceiling), or null when skipped. */
+async function measureCeiling(spec: CellSpec, lab: Lab, calibration: Calibration, competitors: Competitors, progress: Progress): Promise<CeilingSummary | null> {
+  if (spec.ceilingS <= 0) return null;
+  const result = await runCeilingProbe(lab, calibration, {
+    competitors,
+    durationS: spec.ceilingS,
+    warmupS: Math.max(3, spec.settleS),
+    log: (line) => progress.update(`  ceiling: ${line}`),
+  });
+  const summary = summarizeCeiling(result);
+  progress.log(`  ${formatCeilingSummary(summary)}`);
+  return summary;
 }
 
 async function runProbe(

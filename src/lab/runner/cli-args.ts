@@ -13,6 +13,8 @@ export interface ProbeOptions {
   readonly count: number;
 }
 
+export const DEFAULT_CEILING_S = 30;
+
 export interface LabCliArgs {
   readonly help: boolean;
   readonly players: readonly PlayerName[];
@@ -24,6 +26,8 @@ export interface LabCliArgs {
   readonly probe: ProbeOptions | undefined;
   /** Seconds the competitors run alone before the first player (and between players). */
   readonly settleS: number;
+  /** Seconds per transport-ceiling measurement after each cell's calibration; 0 skips the probe. */
+  readonly ceilingS: number;
   readonly build: boolean;
   /** Soak mode (src/lab/soak): one player this long with origin faults (a spec or preset) and link faults. */
   readonly soak: { readonly durationS: number; readonly faults: string } | undefined;
@@ -47,6 +51,8 @@ export const LAB_USAGE = `usage: npm run lab -- [options]
   --probe-gap-s LIST  one period or one per size: a download starts every N s (default 2; 0 = back to back)
   --probe-count N     downloads per size (default 8)
   --settle S          competitors alone before each player (default 5)
+  --ceiling S         seconds per transport-ceiling measurement after calibration (bulk, h2 pipelined,
+                      HTTP/1.1; default 30; 0 skips it)
   --no-build          do not rebuild dist/demo when sources are newer
   --soak S            soak mode: the first player for S seconds with origin and link faults (docs/reliability.md)
   --faults SPEC       soak: origin faults, e.g. mixed (default) or 5xx=0.05,reset=0.02,stall=0.01:8s,seed=7; none
@@ -102,6 +108,7 @@ export function parseLabCliArgs(argv: readonly string[], now = new Date()): LabC
       'probe-gap-s': { type: 'string' },
       'probe-count': { type: 'string' },
       settle: { type: 'string' },
+      ceiling: { type: 'string' },
       soak: { type: 'string' },
       faults: { type: 'string' },
       'no-build': { type: 'boolean' },
@@ -150,6 +157,7 @@ export function parseLabCliArgs(argv: readonly string[], now = new Date()): LabC
     outDir: values.out ?? `lab-results/${stamp}-${probe ? 'probe' : gridName}`,
     probe,
     settleS: positive(values.settle, '--settle', 5, true),
+    ceilingS: positive(values.ceiling, '--ceiling', DEFAULT_CEILING_S, true),
     build: !values['no-build'],
     soak: values.soak === undefined ? undefined : { durationS: positive(values.soak, '--soak', 600), faults: values.faults ?? 'mixed' },
   };

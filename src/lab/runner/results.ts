@@ -1,5 +1,6 @@
 /** The shape of results.json (documented in docs/lab.md, "Results schema"). */
 import type { QoeSummary } from '../../abr/qoe.js';
+import type { CeilingSummary } from '../ceiling/summary.js';
 import type { Calibration } from '../network-lab.js';
 import type { ProbeSizeResult } from './probe-analysis.js';
 
@@ -85,10 +86,13 @@ export interface RunResult extends CellConfig {
   readonly series: RunSeries;
 }
 
+/** The link's calibration plus the transport-ceiling probe run right after it (null when skipped). */
+export type LabCalibration = Calibration & { readonly ceiling: CeilingSummary | null };
+
 export interface CellResult {
   readonly cell: number;
   readonly config: CellConfig;
-  readonly calibration: Calibration;
+  readonly calibration: LabCalibration;
   /** Delay-line lateness over the whole cell (tun backend). */
   readonly delayLineFlagged: boolean | null;
   readonly wallSeconds: number;
@@ -101,7 +105,7 @@ export interface LabResults {
   readonly players: readonly string[];
   readonly grid: string;
   /** The first cell's calibration (the only one for single-cell runs); every cell's is in `cells`. */
-  readonly calibration: Calibration | null;
+  readonly calibration: LabCalibration | null;
   readonly cells: readonly CellResult[];
   readonly runs: readonly RunResult[];
   /** Probe mode: measured fraction of fair share per object size next to the model's prediction. */

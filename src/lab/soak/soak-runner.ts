@@ -21,7 +21,7 @@ import { LAB_PAGE_PATH, ensureLabPageBuilt } from '../runner/ensure-build.js';
 import { launchLabBrowser } from '../runner/lab-browser.js';
 import { startLabOrigin } from '../runner/origin-process.js';
 import { formatElapsed, Progress } from '../runner/progress.js';
-import type { CellConfig } from '../runner/results.js';
+import type { CellConfig, LabCalibration } from '../runner/results.js';
 import { assembleRunResult } from '../runner/run-metrics.js';
 import { LinkDriver } from './link-driver.js';
 import { soakLinkSchedule } from './link-schedule.js';
@@ -80,7 +80,8 @@ export async function runSoak(options: SoakOptions, repoRoot: string, command: s
   const driver = new LinkDriver(lab, schedule, c.rateMbps, log);
   let lastElapsedS = 0;
   try {
-    const calibration = await lab.calibrate();
+    // The soak measures recovery, not the transport ceiling: no ceiling probe.
+    const calibration: LabCalibration = { ...(await lab.calibrate()), ceiling: null };
     log(formatCalibration(calibration).replace(/^/gm, '  '));
     const origin = await startLabOrigin(lab, repoRoot, path.join(outDir, 'origin-log.jsonl'));
     const competitors = c.competitors > 0 ? await lab.startCompetitors() : undefined;
