@@ -138,6 +138,15 @@ describe('SprintScheduler decisions', () => {
     expect(new SprintScheduler().decide(state([track({ requestedAheadS: 30 })], { startupComplete: false })).run?.reason).toBe('startup');
   });
 
+  it('does not pipeline before the first throughput sample (the ABR would commit on its default estimate)', () => {
+    const inFlight = [{ segmentIndex: 0, startedMs: 0, bytesLoaded: 1000, bytesExpected: 50_000 }];
+    const unknown = { ...network, throughputBps: undefined, fairShareBps: undefined };
+    const first = new SprintScheduler().decide(state([track({ requestedAheadS: 2, inFlight })], { startupComplete: false, network: unknown }));
+    expect(first.orders).toEqual([]);
+    const measured = new SprintScheduler().decide(state([track({ requestedAheadS: 2, inFlight })], { startupComplete: false }));
+    expect(measured.orders).toEqual([{ contentType: 'video', segmentCount: 1 }]);
+  });
+
   it('keeps video and audio in one run', () => {
     const d = new SprintScheduler().decide(
       state([track({ requestedAheadS: 4 }), track({ contentType: 'audio', requestedAheadS: 4, currentBandwidth: 128e3 })]),

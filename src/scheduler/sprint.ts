@@ -153,9 +153,12 @@ export class SprintScheduler implements DownloadScheduler {
   private pipelineHasRoom(track: TrackSchedulingState, state: SchedulerState): boolean {
     if (track.inFlight.length === 0) return true;
     if (track.inFlight.length >= this.options.maxInFlight) return false;
+    const n = state.network;
+    // Until the first download has been measured, each order commits the ABR to a rung
+    // picked on its default estimate: one request at a time until there is a sample.
+    if (n.throughputBps === undefined && n.fairShareBps === undefined) return false;
     const guessBytes = (track.currentBandwidth / 8) * track.nextSegmentDurationS;
     const outstanding = track.inFlight.reduce((sum, f) => sum + Math.max(0, (f.bytesExpected ?? guessBytes) - f.bytesLoaded), 0);
-    const n = state.network;
     const rate = n.throughputBps ?? n.fairShareBps;
     const rtt = n.loadedRttMs ?? n.baseRttMs;
     const bdp = rate !== undefined && rtt !== undefined ? (rate / 8) * (rtt / 1000) : 0;
