@@ -31,7 +31,7 @@ const run = {
   },
   mediaBytes: 5e6, serverMediaBytes: 5e6, activeSeconds: 5, linkShareOverall: 0.4, mediaRequests: 10, maxInFlight: 3, connections: 1,
   protocols: ['h2'], competitorMbps: [10.5], playedS: 9, finalPositionS: 9.5, droppedFrames: 0, totalFrames: 240,
-  predictedFraction: 0.8, sprintMeasuredFraction: 0.85, sprintRuns: 2, fairShareEstimateMbps: 9, errors: [], rawFile: 'cell-0/sprint.json',
+  predictedFraction: 0.8, sprintMeasuredFraction: 0.85, sprintRuns: 2, sprintRunList: [], fairShareEstimateMbps: 9, errors: [], rawFile: 'cell-0/sprint.json',
   series: {
     binS: 0.5, throughputMbps: [1, 5, 9, 9], competitorMbps: [[[1, 12], [2, 10]]], bufferS: [[0, 0], [5, 8]], playedKbps: [[1, 2000], [5, 4000]],
     requestedKbps: [[0.5, 2000]], inFlight: [[0, 1], [1, 3], [2, 0]], connections: [{ socketId: 3, protocol: 'h2', requests: 10, bytes: 5e6, mbps: [1, 2] }],
@@ -55,6 +55,30 @@ describe('renderReport', () => {
     expect(html).not.toContain('<script');
     expect(html).toContain('Transport ceiling (25 s per path, 2 in flight over h2)');
     expect(html).toMatch(/\(b\) h2, pipelined<\/td><td>node<\/td><td>h2<\/td><td><b>0\.93<\/b>/);
+  });
+
+  it('plots predicted vs measured when a Sprint run has a prediction, and not otherwise', () => {
+    const base: LabResults = {
+      version: 1, createdAt: '2026-01-01T00:00:00Z', command: 'x', players: ['sprint'], grid: 'single',
+      calibration, cells: [{ cell: 0, config, calibration, delayLineFlagged: false, wallSeconds: 60 }], runs: [run], probe: [], failures: [],
+    };
+    expect(renderReport(base)).not.toContain('predicted vs measured');
+    const entry = {
+      startS: 50, reason: 'model', plannedBytes: 3e7, bytes: 3e7, durationS: 30, complete: true, predictedFraction: 0.81, measuredFraction: 0.77, playerMeasuredFraction: 0.9,
+    } as const;
+    const html = renderReport({ ...base, runs: [{ ...run, sprintRunList: [entry] }] });
+    expect(html).toContain('<h2>Model: predicted vs measured fraction of fair share</h2>');
+    expect(html.match(/class="point"/g)).toHaveLength(1);
+    expect(html.match(/<svg /g)).toHaveLength(6);
+  });
+
+  it('renders results written before sprintRunList existed', () => {
+    const { sprintRunList: _omitted, ...old } = run;
+    const results = {
+      version: 1, createdAt: '2026-01-01T00:00:00Z', command: 'x', players: ['sprint'], grid: 'single',
+      calibration, cells: [{ cell: 0, config, calibration, delayLineFlagged: false, wallSeconds: 60 }], runs: [old], probe: [], failures: [],
+    } as unknown as LabResults;
+    expect(renderReport(results)).toContain('predicted fraction 0.80');
   });
 
   it('says so when a cell has no ceiling (skipped, or results from before the probe)', () => {

@@ -1,12 +1,14 @@
 /**
  * report.html: one self-contained page (inline SVG and CSS, no scripts) showing,
  * per cell and player, throughput against the fair-share line and the
- * competitors, buffer, bitrate and request activity, plus the summary table and
- * the probe results. Pure: results in, markup out.
+ * competitors, buffer, bitrate and request activity, plus the summary table,
+ * the probe results and the model's predicted vs measured fractions. Pure:
+ * results in, markup out.
  */
 import type { CeilingSummary } from '../ceiling/summary.js';
 import type { LabResults, RunResult } from '../runner/results.js';
 import type { ProbeSizeResult } from '../runner/probe-analysis.js';
+import { renderModelScatter } from './model-scatter.js';
 import { SUMMARY_COLUMNS, summaryRows } from './summary-table.js';
 import { escapeXml, renderChart, type ChartSeries } from './svg-chart.js';
 
@@ -127,6 +129,7 @@ export function renderReport(results: LabResults): string {
     results.failures.map((f) => `<div class="warn">failed: ${escapeXml(f)}</div>`).join('') +
     (results.runs.length > 0 ? `<h2>Share of the bottleneck</h2>${fractionBars(results.runs)}<h2>Summary</h2><table><tr>${header}</tr>${table}</table>` : '') +
     (results.probe.length > 0 ? `<h2>Probe: fraction of fair share per object size</h2>${probeTable(results.probe)}` : '') +
+    renderModelScatter(results) +
     cells.join('') +
     '</body></html>';
 }

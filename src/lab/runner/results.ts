@@ -3,6 +3,7 @@ import type { QoeSummary } from '../../abr/qoe.js';
 import type { CeilingSummary } from '../ceiling/summary.js';
 import type { Calibration } from '../network-lab.js';
 import type { ProbeSizeResult } from './probe-analysis.js';
+import type { SprintRunEntry } from './sprint-run-list.js';
 
 export interface CellConfig {
   readonly rateMbps: number;
@@ -78,6 +79,8 @@ export interface RunResult extends CellConfig {
   /** Mean of the Sprint runs' measured fraction (the player's own view); null for other schedulers. */
   readonly sprintMeasuredFraction: number | null;
   readonly sprintRuns: number | null;
+  /** Every Sprint run, oldest first: predicted next to measured (vs the calibrated fair share); empty for other schedulers. */
+  readonly sprintRunList: readonly SprintRunEntry[];
   /** The player's final fair-share estimate, Mbit/s (ours only). */
   readonly fairShareEstimateMbps: number | null;
   readonly errors: readonly string[];

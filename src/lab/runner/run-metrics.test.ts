@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaRequestRecord, SegmentIdentity } from '../../compare/measurement-types.js';
+import type { PlayerStats } from '../../player/types.js';
 import type { OriginRequestRecord } from '../../server/request-log.js';
 import type { LabPlayerResult } from '../page/lab-result.js';
 import { assembleRunResult, mediaFolder } from './run-metrics.js';
@@ -84,6 +85,32 @@ describe('assembleRunResult', () => {
     expect(result.qoe?.startupDelayS).toBe(2);
     expect(result.qoe?.qoe).toBeCloseTo(3, 9);
     expect(result.qoe?.qoePerMinute).toBeCloseTo(30, 9);
+  });
+
+  it('lists no Sprint runs for other schedulers', () => {
+    expect(result.sprintRunList).toEqual([]);
+  });
+
+  it('lists the Sprint runs against the calibrated fair share, keeping the means', () => {
+    const sprint = {
+      runs: [
+        { startMs: 1100, endMs: 3100, reason: 'startup', plannedBytes: undefined, predictedFraction: undefined, bytes: 500_000, throughputBps: 2e6, measuredFraction: 1.1 },
+        { startMs: 5000, endMs: 6000, reason: 'model', plannedBytes: 200_000, predictedFraction: 0.7, bytes: 200_000, throughputBps: 1.6e6, measuredFraction: 0.9 },
+      ],
+      requestsInFlight: 0,
+      fairShareBps: 1.8e6,
+    } as unknown as PlayerStats;
+    const run = assembleRunResult({
+      cell: 0, config: { rateMbps: 20, rttMs: 40, queueBdp: 1, competitors: 1, cc: 'cubic', jitterMs: 1 }, fairShareMbps: 2,
+      page: { ...page(), player: 'sprint', scheduler: 'sprint', sprint }, origin: [], competitors: [], rawFile: 'raw/s.json',
+    });
+    // loadStartedAt 1000: runs start 0.1 s and 4 s after load(); 4 Mbit in 2 s and 1.6 Mbit in 1 s, of 2 Mbit/s.
+    expect(run.sprintRunList.map((r) => [r.startS, r.reason, r.durationS, r.predictedFraction])).toEqual([[0.1, 'startup', 2, null], [4, 'model', 1, 0.7]]);
+    expect(run.sprintRunList[0]?.measuredFraction).toBeCloseTo(1.0, 9);
+    expect(run.sprintRunList[1]?.measuredFraction).toBeCloseTo(0.8, 9);
+    expect(run.predictedFraction).toBeCloseTo(0.7, 9);
+    expect(run.sprintMeasuredFraction).toBeCloseTo(1.0, 9);
+    expect(run.sprintRuns).toBe(2);
   });
 
   it('finds the media folder of the MPD', () => {

@@ -12,6 +12,7 @@ import {
 import { playbackQoe } from './playback-qoe.js';
 import type { CellConfig, RunResult } from './results.js';
 import { flowSeries, perConnectionSeries, throughputSeries } from './series.js';
+import { sprintRunList } from './sprint-run-list.js';
 
 /** A competitor's per-second samples on the epoch clock. */
 export interface CompetitorSamples {
@@ -121,6 +122,7 @@ export function assembleRunResult(inputs: RunInputs): RunResult {
     predictedFraction: isSprintRuns ? meanOrNull(runs.map((r) => r.predictedFraction)) : null,
     sprintMeasuredFraction: isSprintRuns ? meanOrNull(runs.map((r) => r.measuredFraction)) : null,
     sprintRuns: isSprintRuns ? runs.length : null,
+    sprintRunList: isSprintRuns && page.sprint ? sprintRunList(page.sprint, page.loadStartedAt, fairShareMbps) : [],
     fairShareEstimateMbps: page.sprint?.fairShareBps === undefined ? null : page.sprint.fairShareBps / 1e6,
     errors: page.errors,
     rawFile: inputs.rawFile,
