@@ -161,7 +161,10 @@ async function sendFaultedBody(
   // At least one byte before the fault and at least one missing after it.
   const before = Math.min(length - 1, Math.max(1, Math.floor(length * fault.cutFraction)));
   const closed = closeSignal(res);
-  await turn?.ready;
+  if (turn) {
+    res.writeHead(res.statusCode); // headers at once, as for a plain file (static-file.ts)
+    await turn.ready;
+  }
   try {
     if (length < 2 || !(await writeSpan(res, closed, file.filePath, start, start + before - 1, onBody))) {
       if (!gone(res)) res.end();

@@ -81,6 +81,17 @@ describe('SendOrder', () => {
     expect(await grantedOf(turns)).toEqual([true, true]);
   });
 
+  it('no body waits longer than maxWaitMs: it starts alongside and keeps its place', async () => {
+    const timers = fakeTimers();
+    const order = new SendOrder({ timers, yieldAfterMs: 10_000, maxWaitMs: 2000 });
+    const turns = [order.enqueue(), order.enqueue(), order.enqueue()];
+    timers.advance(1999);
+    expect(await grantedOf(turns)).toEqual([true, false, false]);
+    timers.advance(1);
+    expect(await grantedOf(turns)).toEqual([true, true, true]);
+    expect(order.waiting).toBe(0);
+  });
+
   it('a turn enqueued after all others finished starts at once', async () => {
     const order = new SendOrder({ timers: fakeTimers() });
     const first = order.enqueue();

@@ -15,7 +15,10 @@
  * A body that stops making progress (a deliberate stall, or a stream blocked
  * by its own flow-control window) must not hold up the others: it yields its
  * turn, explicitly or after `yieldAfterMs` without progress, and the next body
- * starts alongside it.
+ * starts alongside it. And no body waits longer than `maxWaitMs`: its headers
+ * went out at once (so the client's time to first byte stays an RTT), and a
+ * client times out a response whose body does not start (the player's stall
+ * limit is 5 s), so a long queue degrades to interleaving instead.
  */
 
 export interface SendOrderTimers {
@@ -26,6 +29,8 @@ export interface SendOrderTimers {
 export interface SendOrderOptions {
   /** A body that hands nothing over for this long stops blocking later ones (default 1000 ms). */
   readonly yieldAfterMs?: number;
+  /** A body waits at most this long for its turn, then starts alongside the others (default 2000 ms). */
+  readonly maxWaitMs?: number;
   readonly timers?: SendOrderTimers;
 }
 
@@ -41,6 +46,7 @@ export interface BodyTurn {
 }
 
 const DEFAULT_YIELD_AFTER_MS = 1000;
+const DEFAULT_MAX_WAIT_MS = 2000;
 
 const REAL_TIMERS: SendOrderTimers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
@@ -53,30 +59,34 @@ interface TurnState {
   released: boolean;
   grant: () => void;
   watchdog: unknown;
+  waitTimer: unknown;
 }
 
 export class SendOrder {
   readonly #yieldAfterMs: number;
+  readonly #maxWaitMs: number;
   readonly #timers: SendOrderTimers;
   /** Turns not yet released, in arrival order; the first one is granted. */
   readonly #queue: TurnState[] = [];
 
   constructor(options: SendOrderOptions = {}) {
     this.#yieldAfterMs = options.yieldAfterMs ?? DEFAULT_YIELD_AFTER_MS;
+    this.#maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
     this.#timers = options.timers ?? REAL_TIMERS;
   }
 
   /** Bodies waiting for their turn (the one sending excluded). */
   get waiting(): number {
-    return Math.max(0, this.#queue.length - 1);
+    return this.#queue.filter((t) => !t.granted).length;
   }
 
   enqueue(): BodyTurn {
     let grant!: () => void;
     const ready = new Promise<void>((resolve) => (grant = resolve));
-    const state: TurnState = { granted: false, released: false, grant, watchdog: undefined };
+    const state: TurnState = { granted: false, released: false, grant, watchdog: undefined, waitTimer: undefined };
     this.#queue.push(state);
     this.#grantHead();
+    if (!state.granted) state.waitTimer = this.#timers.setTimeout(() => this.#start(state), this.#maxWaitMs);
     return {
       ready,
       progress: () => {
@@ -89,10 +99,17 @@ export class SendOrder {
 
   #grantHead(): void {
     const head = this.#queue[0];
-    if (!head || head.granted) return;
-    head.granted = true;
-    this.#armWatchdog(head);
-    head.grant();
+    if (head) this.#start(head);
+  }
+
+  /** Lets a body send: at the head of the queue, or after waiting maxWaitMs (it keeps its place). */
+  #start(state: TurnState): void {
+    if (state.granted || state.released) return;
+    state.granted = true;
+    if (state.waitTimer !== undefined) this.#timers.clearTimeout(state.waitTimer);
+    state.waitTimer = undefined;
+    this.#armWatchdog(state);
+    state.grant();
   }
 
   #armWatchdog(state: TurnState): void {
@@ -107,7 +124,9 @@ export class SendOrder {
     if (state.released) return;
     state.released = true;
     if (state.watchdog !== undefined) this.#timers.clearTimeout(state.watchdog);
+    if (state.waitTimer !== undefined) this.#timers.clearTimeout(state.waitTimer);
     state.watchdog = undefined;
+    state.waitTimer = undefined;
     const index = this.#queue.indexOf(state);
     if (index >= 0) this.#queue.splice(index, 1);
     // A turn released before it was granted (its client went away) simply leaves the queue.

@@ -19,8 +19,8 @@ const READ_CHUNK_BYTES = 16 * 1024;
 
 /**
  * `onBody` is told each chunk size as it is handed to the response. With a
- * `turn` (src/server/send-order.ts) the body waits for it after the headers are
- * set, and reports its progress to it.
+ * `turn` (src/server/send-order.ts) the headers go out at once and the body
+ * waits for its turn, reporting its progress to it.
  */
 export function sendFile(req: OriginRequest, res: OriginResponse, file: StaticFile, onBody: (bytes: number) => void, turn?: BodyTurn): void {
   res.setHeader('Accept-Ranges', 'bytes');
@@ -53,6 +53,8 @@ export function sendFile(req: OriginRequest, res: OriginResponse, file: StaticFi
     return;
   }
   res.once('close', () => turn.done());
+  // Headers now, body in its turn: the client's time to first byte stays one RTT (the player's RTT estimate).
+  res.writeHead(res.statusCode);
   void turn.ready.then(() => {
     if (res.destroyed) return;
     streamBody(res, file.filePath, start, end, (bytes) => {
