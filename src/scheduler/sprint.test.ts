@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SprintScheduler } from './sprint.js';
+import { SprintScheduler, pipeliningRttMs } from './sprint.js';
 import type { NetworkEstimate, SchedulerState, TrackSchedulingState } from './types.js';
 import { schedulerState, trackState } from './test-state.js';
 
@@ -145,6 +145,17 @@ describe('SprintScheduler decisions', () => {
     expect(first.orders).toEqual([]);
     const measured = new SprintScheduler().decide(state([track({ requestedAheadS: 2, inFlight })], { startupComplete: false }));
     expect(measured.orders).toEqual([{ contentType: 'video', segmentCount: 1 }]);
+  });
+
+  it('pipelines against an RTT of at most 5× the base RTT (a queued response\'s wait is not an RTT)', () => {
+    expect(pipeliningRttMs(70, 6900)).toBe(350);
+    expect(pipeliningRttMs(70, 140)).toBe(140);
+    expect(pipeliningRttMs(undefined, 140)).toBe(140);
+    expect(pipeliningRttMs(70, undefined)).toBe(70);
+    // 1 MB still to come on a 10 Mbit/s link with a 7 s "RTT" would allow another request; capped, it does not.
+    const inFlight = [{ segmentIndex: 10, startedMs: 0, bytesLoaded: 0, bytesExpected: 1_000_000 }];
+    const inflated = { ...network, baseRttMs: 70, loadedRttMs: 6900 };
+    expect(new SprintScheduler().decide(state([track({ requestedAheadS: 4, inFlight })], { network: inflated })).orders).toEqual([]);
   });
 
   it('keeps video and audio in one run', () => {

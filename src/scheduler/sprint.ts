@@ -160,7 +160,7 @@ export class SprintScheduler implements DownloadScheduler {
     const guessBytes = (track.currentBandwidth / 8) * track.nextSegmentDurationS;
     const outstanding = track.inFlight.reduce((sum, f) => sum + Math.max(0, (f.bytesExpected ?? guessBytes) - f.bytesLoaded), 0);
     const rate = n.throughputBps ?? n.fairShareBps;
-    const rtt = n.loadedRttMs ?? n.baseRttMs;
+    const rtt = pipeliningRttMs(n.baseRttMs, n.loadedRttMs);
     const bdp = rate !== undefined && rtt !== undefined ? (rate / 8) * (rtt / 1000) : 0;
     return outstanding < Math.max(this.options.minPipelineBytes, this.options.pipelineBdps * bdp);
   }
@@ -170,6 +170,20 @@ export class SprintScheduler implements DownloadScheduler {
     const ahead = Math.min(...active.map((t) => t.requestedAheadS));
     return Math.max(50, ((ahead - state.maxBufferS + 1) * 1000) / state.playbackRate);
   }
+}
+
+/**
+ * Queueing can make the loaded RTT several times the base RTT, but not
+ * unboundedly: a time to first byte that includes a wait behind other
+ * responses on the connection (an origin sending bodies in order) is not an
+ * RTT, and pipelining "two BDPs" of it would queue requests for seconds.
+ */
+const MAX_LOADED_OVER_BASE_RTT = 5;
+
+export function pipeliningRttMs(baseRttMs: number | undefined, loadedRttMs: number | undefined): number | undefined {
+  if (loadedRttMs === undefined) return baseRttMs;
+  if (baseRttMs === undefined) return loadedRttMs;
+  return Math.min(loadedRttMs, MAX_LOADED_OVER_BASE_RTT * baseRttMs);
 }
 
 /** Bits/s of media the tracks currently download (video + audio). */
