@@ -1,6 +1,7 @@
 /** Argument parsing for net-cli.ts (pure, so it is unit-tested). */
 import { parseArgs } from 'node:util';
-import { isCongestionControl, isDelayBackendChoice, type LabOptions } from './options.js';
+import { LINK_CLI_OPTIONS, cliNumber, linkFromCli } from './link-cli.js';
+import { isDelayBackendChoice, type LabOptions } from './options.js';
 
 export interface LateFlowSpec {
   /** Seconds after the competitors start. */
@@ -35,13 +36,6 @@ export const NET_CLI_USAGE = `usage: npx tsx src/lab/net-cli.ts [options]
   --json                 print a JSON summary at the end
   --run-id ID            namespace id (default random)`;
 
-function number(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed)) throw new Error(`--${name} needs a number, got "${value}"`);
-  return parsed;
-}
-
 export function parseLateFlow(value: string): LateFlowSpec {
   const match = /^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(value);
   if (!match) throw new Error(`--late-flow needs START:DURATION in seconds, got "${value}"`);
@@ -53,14 +47,9 @@ export function parseNetCliArgs(argv: readonly string[]): NetCliArgs {
     args: [...argv],
     strict: true,
     options: {
-      rate: { type: 'string' },
-      rtt: { type: 'string' },
+      ...LINK_CLI_OPTIONS,
       'up-delay': { type: 'string' },
       'down-delay': { type: 'string' },
-      queue: { type: 'string' },
-      jitter: { type: 'string' },
-      competitors: { type: 'string' },
-      cc: { type: 'string' },
       backend: { type: 'string' },
       'slow-start-after-idle': { type: 'string' },
       duration: { type: 'string' },
@@ -71,22 +60,13 @@ export function parseNetCliArgs(argv: readonly string[]): NetCliArgs {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const lab: Partial<LabOptions> = {};
+  const lab: Partial<LabOptions> = { ...linkFromCli(values) };
   const set = <K extends keyof LabOptions>(key: K, value: LabOptions[K] | undefined): void => {
     if (value !== undefined) lab[key] = value;
   };
-  set('rateMbps', number('rate', values.rate));
-  set('rttMs', number('rtt', values.rtt));
-  set('upDelayMs', number('up-delay', values['up-delay']));
-  set('downDelayMs', number('down-delay', values['down-delay']));
-  set('queueBdp', number('queue', values.queue));
-  set('jitterMs', number('jitter', values.jitter));
-  set('competitors', number('competitors', values.competitors));
+  set('upDelayMs', cliNumber('up-delay', values['up-delay']));
+  set('downDelayMs', cliNumber('down-delay', values['down-delay']));
   set('runId', values['run-id']);
-  if (values.cc !== undefined) {
-    if (!isCongestionControl(values.cc)) throw new Error(`--cc must be cubic, bbr or reno, got "${values.cc}"`);
-    lab.congestionControl = values.cc;
-  }
   if (values.backend !== undefined) {
     if (!isDelayBackendChoice(values.backend)) throw new Error(`--backend must be auto, tun or netem, got "${values.backend}"`);
     lab.delayBackend = values.backend;
@@ -96,7 +76,7 @@ export function parseNetCliArgs(argv: readonly string[]): NetCliArgs {
     if (ssai !== '0' && ssai !== '1') throw new Error(`--slow-start-after-idle must be 0 or 1, got "${ssai}"`);
     lab.slowStartAfterIdle = ssai === '1';
   }
-  const durationS = number('duration', values.duration) ?? 10;
+  const durationS = cliNumber('duration', values.duration) ?? 10;
   if (!(durationS >= 0)) throw new Error('--duration must be >= 0');
   return {
     lab,

@@ -1,6 +1,7 @@
 /** Arguments of `npm run demo:lab` (pure, so it is unit tested). */
 import { parseArgs } from 'node:util';
-import { isCongestionControl, type CongestionControl } from '../../lab/options.js';
+import { LINK_CLI_OPTIONS, cliNumber, linkFromCli } from '../../lab/link-cli.js';
+import type { CongestionControl } from '../../lab/options.js';
 
 export interface DemoLabArgs {
   readonly rateMbps: number;
@@ -27,41 +28,29 @@ export const DEMO_LAB_USAGE = `usage: npm run demo:lab -- [options]
   --no-build           do not rebuild the demo even when sources are newer
   --run-id ID          lab namespace id (default random)`;
 
-function number(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value)) throw new Error(`--${name} needs a number, got "${raw}"`);
-  return value;
-}
 
 export function parseDemoLabArgs(argv: readonly string[]): DemoLabArgs {
   const { values } = parseArgs({
     args: [...argv],
     strict: true,
     options: {
-      rate: { type: 'string' },
-      rtt: { type: 'string' },
-      queue: { type: 'string' },
-      competitors: { type: 'string' },
-      cc: { type: 'string' },
-      jitter: { type: 'string' },
+      ...LINK_CLI_OPTIONS,
       port: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       'run-id': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const cc = values.cc ?? 'cubic';
-  if (!isCongestionControl(cc)) throw new Error(`--cc must be cubic, bbr or reno, got "${cc}"`);
-  const port = number('port', values.port, 8443);
+  const link = linkFromCli(values);
+  const port = cliNumber('port', values.port) ?? 8443;
   if (!(Number.isInteger(port) && port > 0 && port + 4 <= 65_535)) throw new Error(`--port must leave room for 4 more ports, got ${port}`);
   return {
-    rateMbps: number('rate', values.rate, 20),
-    rttMs: number('rtt', values.rtt, 40),
-    queueBdp: number('queue', values.queue, 1),
-    competitors: number('competitors', values.competitors, 1),
-    cc,
-    jitterMs: number('jitter', values.jitter, 1),
+    rateMbps: link.rateMbps ?? 20,
+    rttMs: link.rttMs ?? 40,
+    queueBdp: link.queueBdp ?? 1,
+    competitors: link.competitors ?? 1,
+    cc: link.congestionControl ?? 'cubic',
+    jitterMs: link.jitterMs ?? 1,
     port,
     build: !values['no-build'],
     runId: values['run-id'],

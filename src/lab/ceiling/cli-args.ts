@@ -1,5 +1,6 @@
 /** Argument parsing for the ceiling probe CLI (pure, so it is unit-tested). */
 import { parseArgs } from 'node:util';
+import { LINK_CLI_OPTIONS, cliNumber, linkFromCli } from '../link-cli.js';
 import type { LabOptions } from '../network-lab.js';
 import { ORIGIN_KINDS, type OriginKind } from './origin-under-test.js';
 
@@ -20,6 +21,7 @@ export const CEILING_CLI_USAGE = `usage: npx tsx src/lab/ceiling/cli.ts [options
   --queue K            drop-tail queue in BDPs (default 1)
   --competitors N      long-lived iperf3 competitors (default 1)
   --jitter MS          ACK-path jitter 0..MS (default 1)
+  --cc cubic|bbr|reno  server congestion control (default cubic)
   --repeat N           rounds of (bulk, h2 pipelined, HTTP/1.1 back to back) in one lab (default 1)
   --duration S         seconds per measurement (default 25)
   --steady-from S      seconds into each measurement where its steady part starts (default 5)
@@ -28,10 +30,7 @@ export const CEILING_CLI_USAGE = `usage: npx tsx src/lab/ceiling/cli.ts [options
   --json FILE          write every round's results as JSON`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`--${name} needs a number >= 0, got "${value}"`);
-  return parsed;
+  return cliNumber(name, value) ?? fallback;
 }
 
 export function parseOrigins(value: string): OriginKind[] {
@@ -48,11 +47,7 @@ export function parseCeilingCliArgs(argv: readonly string[]): CeilingCliArgs {
     args: [...argv],
     strict: true,
     options: {
-      rate: { type: 'string' },
-      rtt: { type: 'string' },
-      queue: { type: 'string' },
-      competitors: { type: 'string' },
-      jitter: { type: 'string' },
+      ...LINK_CLI_OPTIONS,
       repeat: { type: 'string' },
       duration: { type: 'string' },
       'steady-from': { type: 'string' },
@@ -66,16 +61,10 @@ export function parseCeilingCliArgs(argv: readonly string[]): CeilingCliArgs {
   if (!Number.isInteger(inFlight) || inFlight < 1 || inFlight > 8) throw new Error('--in-flight must be an integer 1-8');
   const repeat = positive('repeat', values.repeat, 1);
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat must be an integer >= 1');
-  const competitors = positive('competitors', values.competitors, 1);
-  if (competitors < 1) throw new Error('--competitors must be >= 1: the ceiling is measured against competing flows');
+  const lab = { rateMbps: 20, rttMs: 40, queueBdp: 1, jitterMs: 1, competitors: 1, ...linkFromCli(values) };
+  if (lab.competitors < 1) throw new Error('--competitors must be >= 1: the ceiling is measured against competing flows');
   return {
-    lab: {
-      rateMbps: positive('rate', values.rate, 20),
-      rttMs: positive('rtt', values.rtt, 40),
-      queueBdp: positive('queue', values.queue, 1),
-      jitterMs: positive('jitter', values.jitter, 1),
-      competitors,
-    },
+    lab,
     repeat,
     durationS: positive('duration', values.duration, 25),
     steadyFromS: positive('steady-from', values['steady-from'], 5),

@@ -1,5 +1,6 @@
 /** Command line of `npm run lab` (src/lab/runner/main.ts). Pure parsing, tested. */
 import { parseArgs } from 'node:util';
+import { LINK_CLI_OPTIONS } from '../link-cli.js';
 import { PLAYER_NAMES, isPlayerName, type PlayerName } from '../../compare/player-adapter.js';
 import type { CellConfig } from './results.js';
 
@@ -95,12 +96,7 @@ export function parseLabCliArgs(argv: readonly string[], now = new Date()): LabC
     options: {
       players: { type: 'string' },
       abr: { type: 'string' },
-      rate: { type: 'string' },
-      rtt: { type: 'string' },
-      queue: { type: 'string' },
-      competitors: { type: 'string' },
-      cc: { type: 'string' },
-      jitter: { type: 'string' },
+      ...LINK_CLI_OPTIONS,
       duration: { type: 'string' },
       grid: { type: 'string' },
       out: { type: 'string' },
