@@ -6,10 +6,12 @@
 import type { PlayerStats } from '../player/types.js';
 
 export const PLAYER_NAMES = ['sprint', 'sequential', 'dashjs', 'shaka'] as const;
-export type PlayerName = (typeof PLAYER_NAMES)[number];
+/** Variants the lab can run by name but the demo does not show by default. */
+export const EXPERIMENTAL_PLAYER_NAMES = ['sprint-serial'] as const;
+export type PlayerName = (typeof PLAYER_NAMES)[number] | (typeof EXPERIMENTAL_PLAYER_NAMES)[number];
 
 export function isPlayerName(value: string): value is PlayerName {
-  return (PLAYER_NAMES as readonly string[]).includes(value);
+  return (PLAYER_NAMES as readonly string[]).includes(value) || (EXPERIMENTAL_PLAYER_NAMES as readonly string[]).includes(value);
 }
 
 export interface PlayerAdapter {
@@ -35,6 +37,7 @@ export interface PlayerAdapter {
 export async function createPlayerAdapter(name: PlayerName, video: HTMLVideoElement): Promise<PlayerAdapter> {
   switch (name) {
     case 'sprint':
+    case 'sprint-serial':
     case 'sequential': {
       const { SprintAdapter } = await import('./sprint-adapter.js');
       return new SprintAdapter(name, video);

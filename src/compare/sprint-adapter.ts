@@ -1,4 +1,4 @@
-/** Our SprintPlayer behind the PlayerAdapter interface: 'sprint' and 'sequential' differ only in the scheduler. */
+/** Our SprintPlayer behind the PlayerAdapter interface: 'sprint', 'sprint-serial' and 'sequential' differ only in the scheduler. */
 import { SprintPlayer } from '../player/sprint-player.js';
 import type { PlayerStats } from '../player/types.js';
 import { startMutedPlayback, type PlayerAdapter } from './player-adapter.js';
@@ -11,7 +11,7 @@ export class SprintAdapter implements PlayerAdapter {
   private readonly subscription: { unsubscribe(): void };
 
   constructor(
-    readonly name: 'sprint' | 'sequential',
+    readonly name: 'sprint' | 'sprint-serial' | 'sequential',
     readonly video: HTMLVideoElement,
   ) {
     this.scheduler = name;

@@ -22,6 +22,7 @@ import { renderRuns } from './pane-runs.js';
 
 export const PLAYER_TITLES: Readonly<Record<PlayerName, string>> = {
   sprint: 'Sprint',
+  'sprint-serial': 'Sprint, one request at a time',
   sequential: 'Sequential (our player)',
   dashjs: 'dash.js',
   shaka: 'Shaka Player',
@@ -172,7 +173,7 @@ export class SprintComparePane extends LitElement {
           runs: s?.sprint?.runs ?? [],
           estimate: s?.estimate ?? [],
           fairShare: session.options.fairShare.steps,
-          hasEstimate: id === 'sprint' || id === 'sequential',
+          hasEstimate: id === 'sprint' || id === 'sprint-serial' || id === 'sequential',
         })}
         ${renderWaterfallFigure(`pane-${id}-waterfall`, s?.nowMs ?? 0, m?.bars ?? [], m?.maxVideoInFlight ?? 0)}
       </section>

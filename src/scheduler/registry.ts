@@ -8,6 +8,8 @@ export type SchedulerFactory = () => DownloadScheduler;
 export const BUILT_IN_SCHEDULERS: Readonly<Record<string, SchedulerFactory>> = {
   sequential: () => new SequentialScheduler(),
   sprint: () => new SprintScheduler(),
+  /** Sprint's runs with one request at a time instead of pipelined (an experiment for the lab). */
+  'sprint-serial': () => new SprintScheduler({ requestOverlap: 'serial' }),
 };
 
 export function resolveScheduler(name: string): DownloadScheduler {

@@ -166,6 +166,29 @@ describe('SprintScheduler decisions', () => {
   });
 });
 
+describe('SprintScheduler with requestOverlap: serial', () => {
+  const serial = () => new SprintScheduler({ requestOverlap: 'serial' });
+  const busy = [{ segmentIndex: 9, startedMs: 99_000, bytesLoaded: 1000, bytesExpected: 1_000_000 }];
+
+  it('is named for the lab and the results', () => {
+    expect(serial().name).toBe('sprint-serial');
+    expect(new SprintScheduler().name).toBe('sprint');
+  });
+
+  it('orders one request at a time across tracks, the one furthest behind first', () => {
+    const d = serial().decide(
+      state([track({ requestedAheadS: 8 }), track({ contentType: 'audio', requestedAheadS: 4, currentBandwidth: 128e3 })]),
+    );
+    expect(d.orders).toEqual([{ contentType: 'audio', segmentCount: 1 }]);
+  });
+
+  it('orders nothing while any track has a request in flight, where pipelined mode would', () => {
+    const tracks = [track({ requestedAheadS: 4, inFlight: busy }), track({ contentType: 'audio', requestedAheadS: 4, currentBandwidth: 128e3 })];
+    expect(serial().decide(state(tracks)).orders).toEqual([]);
+    expect(new SprintScheduler().decide(state(tracks)).orders.length).toBeGreaterThan(0);
+  });
+});
+
 describe('SprintScheduler under a fake clock and network', () => {
   const result = simulate({ seconds: 300, linkBps: 10e6, bitrate: (t) => (t < 150_000 ? 4e6 : 6e6) });
 

@@ -44,6 +44,13 @@ export interface SprintSchedulerOptions {
   readonly coalesceSegments: number;
   /** Prior for the number of competing flows, which a page cannot observe. */
   readonly competingFlowsPrior: number;
+  /**
+   * 'pipelined': the next request goes out while the current one still has bytes to come.
+   * 'serial': one request at a time across all tracks, back to back (an experiment: in the
+   * lab an h2 download that sends nothing while it receives reached more of its fair share,
+   * see docs/lab.md "Transport ceiling").
+   */
+  readonly requestOverlap: 'pipelined' | 'serial';
   readonly model: ModelParameters;
 }
 
@@ -56,6 +63,7 @@ export const DEFAULT_SPRINT_OPTIONS: SprintSchedulerOptions = {
   idleRestartMs: 200,
   coalesceSegments: 3,
   competingFlowsPrior: 1,
+  requestOverlap: 'pipelined',
   model: DEFAULT_MODEL_PARAMETERS,
 };
 
@@ -63,12 +71,13 @@ export const DEFAULT_SPRINT_OPTIONS: SprintSchedulerOptions = {
 const RUN_TICK_MS = 20;
 
 export class SprintScheduler implements DownloadScheduler {
-  readonly name = 'sprint';
+  readonly name: 'sprint' | 'sprint-serial';
   private readonly options: SprintSchedulerOptions;
   private inRun = false;
 
   constructor(options: Partial<SprintSchedulerOptions> = {}) {
     this.options = { ...DEFAULT_SPRINT_OPTIONS, ...options };
+    this.name = this.options.requestOverlap === 'serial' ? 'sprint-serial' : 'sprint';
   }
 
   bufferGoalS(limits: { readonly maxBufferS: number }): number {
@@ -113,7 +122,12 @@ export class SprintScheduler implements DownloadScheduler {
       run = { kind: 'start', atMs: state.nowMs, reason: start.reason, ...(start.plan ? { plannedBytes: start.plan.bytes, predictedFraction: start.plan.predictedFraction } : {}) };
     }
     const orders: FetchOrder[] = [];
-    for (const track of active) {
+    const serial = this.options.requestOverlap === 'serial';
+    if (serial && active.some((t) => t.inFlight.length > 0)) return { orders, recheckInMs: RUN_TICK_MS, ...(run ? { run } : {}) };
+    // Serially, the track furthest behind goes next, so audio and video stay level.
+    const candidates = serial ? [...active].sort((a, b) => a.requestedAheadS - b.requestedAheadS) : active;
+    for (const track of candidates) {
+      if (serial && orders.length > 0) break;
       if (track.requestedAheadS >= state.maxBufferS) continue;
       if (!this.pipelineHasRoom(track, state)) continue;
       const room = Math.ceil((state.maxBufferS - track.requestedAheadS) / Math.max(0.1, track.nextSegmentDurationS));

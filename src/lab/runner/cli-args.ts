@@ -1,7 +1,7 @@
 /** Command line of `npm run lab` (src/lab/runner/main.ts). Pure parsing, tested. */
 import { parseArgs } from 'node:util';
 import { LINK_CLI_OPTIONS } from '../link-cli.js';
-import { PLAYER_NAMES, isPlayerName, type PlayerName } from '../../compare/player-adapter.js';
+import { EXPERIMENTAL_PLAYER_NAMES, PLAYER_NAMES, isPlayerName, type PlayerName } from '../../compare/player-adapter.js';
 import type { CellConfig } from './results.js';
 
 export const GRIDS = ['single', 'smoke', 'reference'] as const;
@@ -35,7 +35,7 @@ export interface LabCliArgs {
 }
 
 export const LAB_USAGE = `usage: npm run lab -- [options]
-  --players LIST      ${PLAYER_NAMES.join(',')} (default sprint)
+  --players LIST      ${PLAYER_NAMES.join(',')} (default sprint); experimental: ${EXPERIMENTAL_PLAYER_NAMES.join(',')}
   --abr NAME          throughput | bola | dynamic | bba | robustmpc (default dynamic; dash.js maps
                       throughput/bola/dynamic to its rules, Shaka keeps its own)
   --rate MBPS         bottleneck rate (default 20)
@@ -114,7 +114,7 @@ export function parseLabCliArgs(argv: readonly string[], now = new Date()): LabC
   });
   const players = (values.players ?? 'sprint').split(',').map((p) => p.trim()).filter(Boolean);
   const unknown = players.filter((p) => !isPlayerName(p));
-  if (unknown.length > 0 || players.length === 0) throw new Error(`--players: unknown ${unknown.join(', ') || '(none)'}; known: ${PLAYER_NAMES.join(', ')}`);
+  if (unknown.length > 0 || players.length === 0) throw new Error(`--players: unknown ${unknown.join(', ') || '(none)'}; known: ${[...PLAYER_NAMES, ...EXPERIMENTAL_PLAYER_NAMES].join(', ')}`);
   const grid = values.grid ?? 'single';
   if (!(GRIDS as readonly string[]).includes(grid)) throw new Error(`--grid must be one of ${GRIDS.join(', ')}`);
   const cc = values.cc ?? 'cubic';

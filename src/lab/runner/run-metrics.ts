@@ -84,7 +84,7 @@ export function assembleRunResult(inputs: RunInputs): RunResult {
   const competitorMbps = inputs.competitors.map((c) => meanRateInWindow(c.samples, fromMs, toMs));
   const competitorMean = meanOrNull(competitorMbps);
   const runs = page.sprint?.runs ?? [];
-  const isSprintRuns = page.scheduler === 'sprint';
+  const isSprintRuns = page.scheduler === 'sprint' || page.scheduler === 'sprint-serial';
   const durationMs = toMs - fromMs;
   const last = samples[samples.length - 1];
   const seconds = (t: number): number => (t - fromMs) / 1000;
