@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { LINK_CLI_OPTIONS, cliNumber, linkFromCli } from '../link-cli.js';
 import type { LabOptions } from '../network-lab.js';
+import { DIAGNOSTIC_PATHS, isDiagnosticPath, type DiagnosticPath } from './diagnostic-paths.js';
 import { ORIGIN_KINDS, type OriginKind } from './origin-under-test.js';
 
 export interface CeilingCliArgs {
@@ -11,6 +12,8 @@ export interface CeilingCliArgs {
   readonly steadyFromS: number;
   readonly inFlight: number;
   readonly origins: readonly OriginKind[];
+  /** Empty unless --diagnostics was given. */
+  readonly diagnostics: readonly DiagnosticPath[];
   readonly json: string | undefined;
   readonly help: boolean;
 }
@@ -22,11 +25,15 @@ export const CEILING_CLI_USAGE = `usage: npx tsx src/lab/ceiling/cli.ts [options
   --competitors N      long-lived iperf3 competitors (default 1)
   --jitter MS          ACK-path jitter 0..MS (default 1)
   --cc cubic|bbr|reno  server congestion control (default cubic)
-  --repeat N           rounds of (bulk, h2 pipelined, HTTP/1.1 back to back) in one lab (default 1)
+  --repeat N           rounds of (bulk, h2 pipelined, HTTP/1.1 back to back, diagnostics) in one lab (default 1)
   --duration S         seconds per measurement (default 25)
   --steady-from S      seconds into each measurement where its steady part starts (default 5)
   --in-flight N        h2 requests in flight, 2-4 (default 2)
   --origins LIST       comma-separated: node, node-interleaved, nginx (default node)
+  --diagnostics LIST   also measure, from the first origin (comma-separated, or all):
+                         h2-serial     h2, 1 MB objects, one request at a time
+                         h2-stream     h2, one long response cut at --duration
+                         http1-stream  HTTP/1.1, one long response cut at --duration
   --json FILE          write every round's results as JSON`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
@@ -42,6 +49,19 @@ export function parseOrigins(value: string): OriginKind[] {
   return origins as OriginKind[];
 }
 
+/** Comma-separated diagnostic paths, or "all"; in the order given, each once. */
+export function parseDiagnostics(value: string): DiagnosticPath[] {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new Error(`--diagnostics needs at least one of ${DIAGNOSTIC_PATHS.join(', ')} or all`);
+  const paths: DiagnosticPath[] = [];
+  for (const name of names) {
+    if (name === 'all') continue;
+    if (!isDiagnosticPath(name)) throw new Error(`--diagnostics takes ${DIAGNOSTIC_PATHS.join(', ')} or all, got "${name}"`);
+    if (!paths.includes(name)) paths.push(name);
+  }
+  return names.includes('all') ? [...DIAGNOSTIC_PATHS] : paths;
+}
+
 export function parseCeilingCliArgs(argv: readonly string[]): CeilingCliArgs {
   const { values } = parseArgs({
     args: [...argv],
@@ -53,6 +73,7 @@ export function parseCeilingCliArgs(argv: readonly string[]): CeilingCliArgs {
       'steady-from': { type: 'string' },
       'in-flight': { type: 'string' },
       origins: { type: 'string' },
+      diagnostics: { type: 'string' },
       json: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -70,6 +91,7 @@ export function parseCeilingCliArgs(argv: readonly string[]): CeilingCliArgs {
     steadyFromS: positive('steady-from', values['steady-from'], 5),
     inFlight,
     origins: values.origins === undefined ? ['node'] : parseOrigins(values.origins),
+    diagnostics: values.diagnostics === undefined ? [] : parseDiagnostics(values.diagnostics),
     json: values.json,
     help: values.help,
   };

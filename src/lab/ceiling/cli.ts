@@ -2,7 +2,8 @@
  * Transport ceiling probe on the lab link:
  *   npx tsx src/lab/ceiling/cli.ts --rate 20 --rtt 40 --queue 1 --competitors 1 --jitter 1 --repeat 3
  * Builds the lab, calibrates once, then runs --repeat rounds of (bulk flow,
- * h2 pipelined download, HTTP/1.1 back-to-back download) per origin.
+ * h2 pipelined download, HTTP/1.1 back-to-back download) per origin, plus
+ * the --diagnostics paths from the first origin.
  */
 import { writeFile } from 'node:fs/promises';
 import { createLab, formatCalibration, labHostProblem } from '../network-lab.js';
@@ -24,6 +25,7 @@ async function runRounds(args: CeilingCliArgs): Promise<void> {
           steadyFromS: args.steadyFromS,
           inFlight: args.inFlight,
           origins: args.origins,
+          diagnostics: args.diagnostics,
           competitors,
           // The competitors run on between rounds: only the first round needs a warm-up.
           warmupS: round === 1 ? 5 : 3,

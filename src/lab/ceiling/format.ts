@@ -1,4 +1,4 @@
-/** Text tables of ceiling results: one row per measurement, then ranges over rounds. */
+/** Text tables of ceiling results: one row per measurement (diagnostic paths included), then ranges over rounds. */
 import { summarizeRange } from './busy-time.js';
 import type { CeilingMeasurement } from './measurement.js';
 import type { CeilingResult } from './probe.js';
@@ -9,8 +9,9 @@ function label(m: CeilingMeasurement): string {
   return `${m.kind} ${m.source}`.padEnd(30);
 }
 
+/** (a), (b) and (c) per origin, then the diagnostic paths, if any. */
 export function allMeasurements(result: CeilingResult): CeilingMeasurement[] {
-  return [result.bulk, ...result.byOrigin.flatMap((o) => [o.h2Pipelined, o.http1BackToBack])];
+  return [result.bulk, ...result.byOrigin.flatMap((o) => [o.h2Pipelined, o.http1BackToBack]), ...(result.diagnostics ?? [])];
 }
 
 export function formatMeasurement(m: CeilingMeasurement): string {

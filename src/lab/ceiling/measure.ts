@@ -5,7 +5,15 @@
  */
 import type { Calibration, Competitors, Lab } from '../network-lab.js';
 import { runBrowserDownload } from './browser-download.js';
-import { browserFigures, competitorMbpsDuring, DEFAULT_STEADY_FROM_S, toFraction, type CeilingMeasurement, type MeasurementKind } from './measurement.js';
+import {
+  BROWSER_PROTOCOL,
+  browserFigures,
+  competitorMbpsDuring,
+  DEFAULT_STEADY_FROM_S,
+  toFraction,
+  type BrowserMeasurementKind,
+  type CeilingMeasurement,
+} from './measurement.js';
 import type { OriginKind } from './origin-under-test.js';
 import type { ProbeSite } from './probe-site.js';
 import { SsSampler, summarizeSsSamples } from './ss-sampler.js';
@@ -54,7 +62,7 @@ export async function measureBulk(context: ProbeContext, startAtMs?: number): Pr
 }
 
 export interface BrowserMeasurementSpec {
-  readonly kind: Exclude<MeasurementKind, 'bulk'>;
+  readonly kind: BrowserMeasurementKind;
   readonly origin: OriginKind;
   readonly baseUrl: string;
   readonly port: number;
@@ -63,6 +71,7 @@ export interface BrowserMeasurementSpec {
   readonly spkiHash: string;
   /** Objects to fetch instead of the site's ~1 MB ones (paths relative to baseUrl). */
   readonly objectPaths?: readonly string[];
+  /** Cancel the body still downloading when the duration is up (for objects larger than the run). */
   readonly cutAtDuration?: boolean;
   /** The probe page to open; default baseUrl + index.html (same origin as the objects). */
   readonly pageUrl?: string;
@@ -83,7 +92,7 @@ export async function measureBrowser(context: ProbeContext, spec: BrowserMeasure
     ...(spec.startAtMs !== undefined ? { startAtMs: spec.startAtMs } : {}),
     inFlight: spec.inFlight,
     durationMs: durationS * 1000,
-    http1: spec.kind === 'http1-back-to-back',
+    http1: BROWSER_PROTOCOL[spec.kind] === 'http1',
   });
   const samples = (await sampler.stop()).filter((s) => s.atMs >= run.startedAtMs && s.atMs <= run.endedAtMs);
   const steadyFromS = context.steadyFromS ?? DEFAULT_STEADY_FROM_S;

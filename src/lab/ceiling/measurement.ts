@@ -5,10 +5,23 @@
 import type { OriginKind } from './origin-under-test.js';
 import type { ThroughputSample } from '../network-lab.js';
 import { busyMs, fairShareFraction, mbpsOf } from './busy-time.js';
+import type { DiagnosticPath } from './diagnostic-paths.js';
 import type { DownloadRunResult } from './download-script.js';
 import type { SsSummary } from './ss-sampler.js';
 
-export type MeasurementKind = 'bulk' | 'h2-pipelined' | 'http1-back-to-back';
+/** (a)–(c), or a diagnostic path by its own name (src/lab/ceiling/diagnostic-paths.ts). */
+export type MeasurementKind = 'bulk' | 'h2-pipelined' | 'http1-back-to-back' | DiagnosticPath;
+
+export type BrowserMeasurementKind = Exclude<MeasurementKind, 'bulk'>;
+
+/** The protocol each Chromium download is limited to ('http1': launched with --disable-http2). */
+export const BROWSER_PROTOCOL: Readonly<Record<BrowserMeasurementKind, 'h2' | 'http1'>> = {
+  'h2-pipelined': 'h2',
+  'http1-back-to-back': 'http1',
+  'h2-serial': 'h2',
+  'h2-stream': 'h2',
+  'http1-stream': 'http1',
+};
 
 export interface CeilingMeasurement {
   readonly kind: MeasurementKind;

@@ -5,11 +5,14 @@
  * same over HTTP/1.1, one request at a time on one connection. Each result is
  * bytes over busy time as a fraction of the calibrated fair share, so a
  * player's results can be read against what its transport could reach.
+ * On request it then measures diagnostic paths (diagnostic-paths.ts) for the
+ * first origin, to tell HTTP/2 from pipelining as the cause of (b)'s figure.
  */
 import { loadavg } from 'node:os';
 import { ensureCertificate } from '../../../scripts/cert.js';
 import type { Calibration, Competitors, Lab } from '../network-lab.js';
-import { measureBrowser, measureBulk, type ProbeContext } from './measure.js';
+import { diagnosticDownload, needsStreamObject, streamObjectBytes, type DiagnosticPath } from './diagnostic-paths.js';
+import { measureBrowser, measureBulk, type BrowserMeasurementSpec, type ProbeContext } from './measure.js';
 import type { CeilingMeasurement } from './measurement.js';
 import { startOriginUnderTest, type OriginKind } from './origin-under-test.js';
 import { createProbeSite } from './probe-site.js';
@@ -29,6 +32,8 @@ export interface CeilingProbeOptions {
   readonly warmupS?: number;
   /** Seconds between measurements, so one flow's end does not overlap the next one's start (default 3). */
   readonly pauseS?: number;
+  /** Diagnostic paths measured after (b) and (c) of the first origin, in this order (default none). */
+  readonly diagnostics?: readonly DiagnosticPath[];
   readonly log?: (line: string) => void;
 }
 
@@ -51,6 +56,8 @@ export interface CeilingResult {
   readonly http1BackToBack: CeilingMeasurement;
   /** (b) and (c) for every origin measured, in options.origins order. */
   readonly byOrigin: readonly OriginCeiling[];
+  /** The diagnostic paths asked for, from the first origin, in options.diagnostics order; absent when none. */
+  readonly diagnostics?: readonly CeilingMeasurement[];
   /** os.loadavg() before and after: CPU load distorts these figures. */
   readonly loadAverage: { readonly before: readonly number[]; readonly after: readonly number[] };
 }
@@ -62,16 +69,38 @@ function describe(m: CeilingMeasurement): string {
     `(from ${m.steadyFromS} s ${m.steadyFraction.toFixed(2)}), competitor ${m.competitorMbps.toFixed(2)} Mbit/s`;
 }
 
+type OriginSpec = Pick<BrowserMeasurementSpec, 'origin' | 'baseUrl' | 'port' | 'site' | 'spkiHash'>;
+
+async function measureDiagnostics(
+  context: ProbeContext,
+  common: OriginSpec,
+  paths: readonly DiagnosticPath[],
+  pauseMs: number,
+  log: (line: string) => void,
+): Promise<CeilingMeasurement[]> {
+  const measurements: CeilingMeasurement[] = [];
+  for (const path of paths) {
+    await sleep(pauseMs);
+    const measurement = await measureBrowser(context, { ...common, kind: path, ...diagnosticDownload(path, common.site.streamPath) });
+    log(describe(measurement));
+    measurements.push(measurement);
+  }
+  return measurements;
+}
+
 export async function runCeilingProbe(lab: Lab, calibration: Calibration, options: CeilingProbeOptions = {}): Promise<CeilingResult> {
   const durationS = options.durationS ?? 25;
   const inFlight = options.inFlight ?? 2;
   const origins = options.origins ?? ['node'];
   const pauseMs = (options.pauseS ?? 3) * 1000;
   const log = options.log ?? (() => undefined);
+  const diagnostics = options.diagnostics ?? [];
   if (origins.length === 0) throw new Error('runCeilingProbe: at least one origin');
   const before = loadavg();
   const certificate = await ensureCertificate();
-  const site = await createProbeSite();
+  const site = await createProbeSite(
+    needsStreamObject(diagnostics) ? { streamBytes: streamObjectBytes(calibration.configured.rateMbps, durationS) } : {},
+  );
   const ownCompetitors = options.competitors === undefined;
   const competitors = options.competitors ?? (await lab.startCompetitors(calibration.competitors));
   const context: ProbeContext = { lab, calibration, competitors, durationS, steadyFromS: options.steadyFromS };
@@ -80,6 +109,7 @@ export async function runCeilingProbe(lab: Lab, calibration: Calibration, option
     const bulk = await measureBulk(context);
     log(describe(bulk));
     const byOrigin: OriginCeiling[] = [];
+    let diagnosed: CeilingMeasurement[] = [];
     for (const origin of origins) {
       const running = await startOriginUnderTest(lab, origin, site.dir, certificate);
       try {
@@ -91,6 +121,7 @@ export async function runCeilingProbe(lab: Lab, calibration: Calibration, option
         const http1BackToBack = await measureBrowser(context, { ...common, kind: 'http1-back-to-back', inFlight: 1 });
         log(describe(http1BackToBack));
         byOrigin.push({ origin, h2Pipelined, http1BackToBack });
+        if (byOrigin.length === 1) diagnosed = await measureDiagnostics(context, common, diagnostics, pauseMs, log);
       } finally {
         await running.stop();
       }
@@ -106,6 +137,7 @@ export async function runCeilingProbe(lab: Lab, calibration: Calibration, option
       h2Pipelined: first.h2Pipelined,
       http1BackToBack: first.http1BackToBack,
       byOrigin,
+      ...(diagnosed.length > 0 ? { diagnostics: diagnosed } : {}),
       loadAverage: { before, after: loadavg() },
     };
   } finally {

@@ -27,5 +27,17 @@ describe('summarizeCeiling', () => {
       'bulk/iperf3', 'h2-pipelined/node', 'http1-back-to-back/node', 'h2-pipelined/node-interleaved', 'http1-back-to-back/node-interleaved',
     ]);
     expect(formatCeilingSummary(s)).toContain('h2 pipelined (3 in flight, node) 0.93');
+    expect('diagnostics' in s).toBe(false);
+    expect(formatCeilingSummary(s)).not.toContain('diagnostics');
+  });
+
+  it('keeps the diagnostic paths apart from the measurements and lists them on the same line', () => {
+    const diagnostics = [m('h2-serial', 'node', 0.81), m('http1-stream', 'node', 0.95)];
+    const s = summarizeCeiling({ ...result, diagnostics });
+    expect(s.diagnostics).toEqual(diagnostics);
+    expect(s.measurements).toHaveLength(5);
+    const line = formatCeilingSummary(s);
+    expect(line).toContain('; diagnostics: h2-serial 0.81 (from 10 s: 0.86), http1-stream 0.95 (from 10 s: 1.00)');
+    expect(line).not.toContain('\n');
   });
 });

@@ -26,6 +26,8 @@ export interface CeilingSummary extends CeilingFractions {
   readonly jitterMs: number;
   /** Every measurement with its socket figures (src/lab/ceiling/measurement.ts). */
   readonly measurements: readonly CeilingMeasurement[];
+  /** The diagnostic paths, when the probe was asked for any (src/lab/ceiling/diagnostic-paths.ts). */
+  readonly diagnostics?: readonly CeilingMeasurement[];
 }
 
 export function summarizeCeiling(result: CeilingResult): CeilingSummary {
@@ -41,13 +43,16 @@ export function summarizeCeiling(result: CeilingResult): CeilingSummary {
     steadyFromS: bulk.steadyFromS,
     jitterMs: result.jitterMs,
     measurements: [bulk, ...result.byOrigin.flatMap((o) => [o.h2Pipelined, o.http1BackToBack])],
+    ...(result.diagnostics ? { diagnostics: result.diagnostics } : {}),
   };
 }
 
 /** One line for logs and the report. */
 export function formatCeilingSummary(c: CeilingSummary): string {
   const f = (x: number): string => x.toFixed(2);
+  const diagnostics = (c.diagnostics ?? []).map((m) => `${m.kind} ${f(m.fraction)} (from ${m.steadyFromS} s: ${f(m.steadyFraction)})`);
   return `transport ceiling (${c.durationS} s each, ACK jitter ${c.jitterMs} ms): bulk ${f(c.bulk)}, ` +
     `h2 pipelined (${c.inFlight} in flight, ${c.origin}) ${f(c.h2Pipelined)}, HTTP/1.1 back to back ${f(c.http1BackToBack)} of fair share ` +
-    `(from ${c.steadyFromS} s: ${f(c.steady.bulk)}, ${f(c.steady.h2Pipelined)}, ${f(c.steady.http1BackToBack)})`;
+    `(from ${c.steadyFromS} s: ${f(c.steady.bulk)}, ${f(c.steady.h2Pipelined)}, ${f(c.steady.http1BackToBack)})` +
+    (diagnostics.length > 0 ? `; diagnostics: ${diagnostics.join(', ')}` : '');
 }
