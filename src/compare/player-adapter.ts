@@ -27,6 +27,8 @@ export interface PlayerAdapter {
    * what the player actually runs, since not every player has every rule.
    */
   setAbr?(abr: string): string;
+  /** Sets the largest buffer ahead, s; returns the value applied. Only our player has one setting for it. */
+  setMaxBufferS?(seconds: number): number;
   /** Our player's own stats (runs, predicted fraction, fair share); undefined for others. */
   sprintStats?(): PlayerStats | undefined;
   /** Errors the player reported, as text. */

@@ -26,6 +26,12 @@ export class SprintAdapter implements PlayerAdapter {
     startMutedPlayback(this.video);
   }
 
+  setMaxBufferS(seconds: number): number {
+    // The buffer target may not exceed the cap: lower it with the cap.
+    this.player.configure({ maxBufferS: seconds, bufferTargetS: Math.min(seconds, this.player.getConfig().bufferTargetS) });
+    return seconds;
+  }
+
   setAbr(abr: string): string {
     this.player.configure({ abr });
     return abr;

@@ -11,6 +11,8 @@ export interface LabPlayerResult {
   readonly abrApplied: string;
   /** Our scheduler's name, or the library and version. */
   readonly scheduler: string;
+  /** The largest buffer ahead set for this run, s; null where the page did not set one (default, or a player without the setting). */
+  readonly maxBufferS?: number | null;
   readonly src: string;
   readonly durationS: number;
   readonly userAgent: string;

@@ -7,6 +7,13 @@ describe('lab page params', () => {
     expect(parsePageParams(`?${playerPageQuery(params)}`)).toEqual({ mode: 'player', ...params });
   });
 
+  it('round-trips a max buffer, and leaves it out when not given', () => {
+    const params = { player: 'sprint', abr: 'dynamic', src: '/media/lab/manifest.mpd', durationS: 150, maxBufferS: 30 } as const;
+    expect(parsePageParams(`?${playerPageQuery(params)}`)).toEqual({ mode: 'player', ...params });
+    expect(playerPageQuery({ player: 'sprint', abr: 'dynamic', src: '/x.mpd', durationS: 10 })).not.toContain('maxBuffer');
+    expect(() => parsePageParams('?maxBuffer=0')).toThrow(/maxBuffer/);
+  });
+
   it('defaults to sprint, dynamic ABR, the lab media and 90 s', () => {
     expect(parsePageParams('')).toEqual({ mode: 'player', player: 'sprint', abr: 'dynamic', src: '/media/lab/manifest.mpd', durationS: 90 });
   });

@@ -1,7 +1,7 @@
 /**
  * The lab page's query string: which player (or the probe downloader) to run
  * and for how long. Pure, so the runner and the page agree on one format.
- *   lab.html?player=sprint&abr=bola&src=/media/lab/manifest.mpd&duration=90
+ *   lab.html?player=sprint&abr=bola&src=/media/lab/manifest.mpd&duration=90&maxBuffer=30
  *   lab.html?mode=probe&sizes=250000,2000000&period=2,16&count=8&base=/media/lab-probe/
  */
 import { isPlayerName, type PlayerName } from '../../compare/player-adapter.js';
@@ -12,6 +12,8 @@ export interface PlayerPageParams {
   readonly abr: string;
   readonly src: string;
   readonly durationS: number;
+  /** Largest buffer ahead for players that take one (ours); absent = the player's default. */
+  readonly maxBufferS?: number;
 }
 
 export interface ProbePageParams {
@@ -68,11 +70,14 @@ export function parsePageParams(search: string): LabPageParams {
     abr: query.get('abr') ?? 'dynamic',
     src: query.get('src') ?? DEFAULT_LAB_SRC,
     durationS: positiveNumber(query.get('duration'), 'duration', 90),
+    ...(query.get('maxBuffer') === null ? {} : { maxBufferS: positiveNumber(query.get('maxBuffer'), 'maxBuffer', 60) }),
   };
 }
 
 export function playerPageQuery(params: Omit<PlayerPageParams, 'mode'>): string {
-  return new URLSearchParams({ player: params.player, abr: params.abr, src: params.src, duration: String(params.durationS) }).toString();
+  const query = new URLSearchParams({ player: params.player, abr: params.abr, src: params.src, duration: String(params.durationS) });
+  if (params.maxBufferS !== undefined) query.set('maxBuffer', String(params.maxBufferS));
+  return query.toString();
 }
 
 export function probePageQuery(params: Omit<ProbePageParams, 'mode'>): string {

@@ -26,6 +26,7 @@ export function startPlayerRun(params: PlayerPageParams, video: HTMLVideoElement
     const manifest = parseMpd(await (await fetch(src, { cache: 'no-store' })).text(), src);
     adapter = await createPlayerAdapter(params.player, video);
     const abrApplied = adapter.setAbr?.(params.abr) ?? `${params.player} default`;
+    const maxBufferS = params.maxBufferS === undefined ? null : adapter.setMaxBufferS?.(params.maxBufferS) ?? null;
     measurement = new PageMeasurement({ video, segmentMap: buildSegmentMap(manifest) });
     measurement.start();
     loadStartedAt = performance.now();
@@ -42,6 +43,7 @@ export function startPlayerRun(params: PlayerPageParams, video: HTMLVideoElement
       abr: params.abr,
       abrApplied,
       scheduler: adapter.scheduler,
+      maxBufferS,
       src,
       durationS: params.durationS,
       userAgent: navigator.userAgent,

@@ -30,6 +30,7 @@ export interface CellSpec {
   readonly config: CellConfig;
   readonly players: readonly PlayerName[];
   readonly abr: string;
+  readonly maxBufferS?: number | undefined;
   readonly durationS: number;
   readonly settleS: number;
   readonly probe: ProbeOptions | undefined;
@@ -101,7 +102,7 @@ export async function runCell(spec: CellSpec, env: RunnerEnvironment): Promise<C
       if (env.signal.aborted) break;
       // Competitors alone first, so each player starts into the same steady state.
       await sleep(spec.settleS * 1000);
-      const url = pageUrl(playerPageQuery({ player, abr: spec.abr, src: DEFAULT_LAB_SRC, durationS: spec.durationS }));
+      const url = pageUrl(playerPageQuery({ player, abr: spec.abr, src: DEFAULT_LAB_SRC, durationS: spec.durationS, ...(spec.maxBufferS === undefined ? {} : { maxBufferS: spec.maxBufferS }) }));
       const playerLabel = `${label} player ${i + 1}/${spec.players.length} ${player}`;
       try {
         const { result, pageErrors } = await runLabPage(browser, url, {

@@ -20,6 +20,14 @@ describe('lab CLI', () => {
     expect(args.outDir).toBe('lab-results/2026-01-02-03-04-05-single');
   });
 
+  it('takes --max-buffer for our players, and no --duration past the end of the lab video', () => {
+    expect(parseLabCliArgs(['--max-buffer', '30']).maxBufferS).toBe(30);
+    expect(parseLabCliArgs([]).maxBufferS).toBeUndefined();
+    expect(() => parseLabCliArgs(['--max-buffer', '0'])).toThrow(/--max-buffer/);
+    expect(parseLabCliArgs(['--duration', '180']).durationS).toBe(180);
+    expect(() => parseLabCliArgs(['--duration', '360'])).toThrow(/lab video is 180 s/);
+  });
+
   it('builds the grids', () => {
     expect(parseLabCliArgs(['--grid', 'smoke']).durationS).toBe(40);
     const reference = gridCells('reference', { rateMbps: 1, rttMs: 1, queueBdp: 1, competitors: 0, cc: 'cubic', jitterMs: 1 });

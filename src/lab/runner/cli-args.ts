@@ -1,6 +1,7 @@
 /** Command line of `npm run lab` (src/lab/runner/main.ts). Pure parsing, tested. */
 import { parseArgs } from 'node:util';
 import { LINK_CLI_OPTIONS } from '../link-cli.js';
+import { LAB_SECONDS } from '../../../scripts/dash-media/lab-recipe.js';
 import { EXPERIMENTAL_PLAYER_NAMES, PLAYER_NAMES, isPlayerName, type PlayerName } from '../../compare/player-adapter.js';
 import type { CellConfig } from './results.js';
 
@@ -20,6 +21,8 @@ export interface LabCliArgs {
   readonly help: boolean;
   readonly players: readonly PlayerName[];
   readonly abr: string;
+  /** Sprint's maxBufferS for our players (sprint, sprint-serial, sequential); undefined keeps the player's default. */
+  readonly maxBufferS: number | undefined;
   readonly grid: GridName;
   readonly cells: readonly CellConfig[];
   readonly durationS: number;
@@ -45,6 +48,7 @@ export const LAB_USAGE = `usage: npm run lab -- [options]
   --cc NAME           cubic | bbr | reno (default cubic)
   --jitter MS         ACK-path jitter 0..J ms (default 1)
   --duration S        seconds per player (default 90; smoke grid 40)
+  --max-buffer S     our players' largest buffer ahead, s (default the player's, 60); dash.js and Shaka keep theirs
   --grid NAME         single (the flags above) | smoke (20/40/1/1, 40 s) |
                       reference (rate {5,20} x RTT {20,80} x competitors {1,3}, queue 1)
   --out DIR           output folder (default lab-results/<date>-<grid>)
@@ -96,6 +100,7 @@ export function parseLabCliArgs(argv: readonly string[], now = new Date()): LabC
     options: {
       players: { type: 'string' },
       abr: { type: 'string' },
+      'max-buffer': { type: 'string' },
       ...LINK_CLI_OPTIONS,
       duration: { type: 'string' },
       grid: { type: 'string' },
@@ -147,9 +152,10 @@ export function parseLabCliArgs(argv: readonly string[], now = new Date()): LabC
     help: values.help ?? false,
     players: players as PlayerName[],
     abr: values.abr ?? 'dynamic',
+    maxBufferS: values['max-buffer'] === undefined ? undefined : positive(values['max-buffer'], '--max-buffer', 60),
     grid: gridName,
     cells: gridCells(gridName, single),
-    durationS: positive(values.duration, '--duration', gridName === 'smoke' ? 40 : 90),
+    durationS: playerDuration(positive(values.duration, '--duration', gridName === 'smoke' ? 40 : 90)),
     outDir: values.out ?? `lab-results/${stamp}-${probe ? 'probe' : gridName}`,
     probe,
     settleS: positive(values.settle, '--settle', 5, true),
@@ -157,4 +163,10 @@ export function parseLabCliArgs(argv: readonly string[], now = new Date()): LabC
     build: !values['no-build'],
     soak: values.soak === undefined ? undefined : { durationS: positive(values.soak, '--soak', 600), faults: values.faults ?? 'mixed' },
   };
+}
+
+/** A run longer than the lab video would measure an ended player (it stops at LAB_SECONDS). */
+function playerDuration(seconds: number): number {
+  if (seconds > LAB_SECONDS) throw new Error(`--duration ${seconds}: the lab video is ${LAB_SECONDS} s long, so a longer run would measure a player that has finished`);
+  return seconds;
 }

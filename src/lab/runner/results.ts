@@ -40,6 +40,8 @@ export interface RunResult extends CellConfig {
   readonly scheduler: string;
   readonly abr: string;
   readonly abrApplied: string;
+  /** The largest buffer ahead the run set (--max-buffer), s; null = the player's default. */
+  readonly maxBufferS?: number | null;
   readonly durationS: number;
   /** From this cell's calibration: goodput ÷ (competitors + 1). */
   readonly fairShareMbps: number;

@@ -95,6 +95,7 @@ export function assembleRunResult(inputs: RunInputs): RunResult {
     scheduler: page.scheduler,
     abr: page.abr,
     abrApplied: page.abrApplied,
+    maxBufferS: page.maxBufferS ?? null,
     ...config,
     durationS: page.durationS,
     fairShareMbps,
