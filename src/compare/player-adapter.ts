@@ -10,6 +10,13 @@ export const PLAYER_NAMES = ['sprint', 'sequential', 'dashjs', 'shaka'] as const
 export const EXPERIMENTAL_PLAYER_NAMES = ['sprint-serial'] as const;
 export type PlayerName = (typeof PLAYER_NAMES)[number] | (typeof EXPERIMENTAL_PLAYER_NAMES)[number];
 
+/** Our SprintPlayer under its schedulers (src/compare/sprint-adapter.ts); the others are libraries. */
+export type OurPlayerName = Extract<PlayerName, 'sprint' | 'sprint-serial' | 'sequential'>;
+
+export function isOurPlayer(name: PlayerName): name is OurPlayerName {
+  return name === 'sprint' || name === 'sprint-serial' || name === 'sequential';
+}
+
 export function isPlayerName(value: string): value is PlayerName {
   return (PLAYER_NAMES as readonly string[]).includes(value) || (EXPERIMENTAL_PLAYER_NAMES as readonly string[]).includes(value);
 }

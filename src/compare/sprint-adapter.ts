@@ -1,7 +1,7 @@
 /** Our SprintPlayer behind the PlayerAdapter interface: 'sprint', 'sprint-serial' and 'sequential' differ only in the scheduler. */
 import { SprintPlayer } from '../player/sprint-player.js';
 import type { PlayerStats } from '../player/types.js';
-import { startMutedPlayback, type PlayerAdapter } from './player-adapter.js';
+import { startMutedPlayback, type OurPlayerName, type PlayerAdapter } from './player-adapter.js';
 
 export class SprintAdapter implements PlayerAdapter {
   readonly scheduler: string;
@@ -11,7 +11,7 @@ export class SprintAdapter implements PlayerAdapter {
   private readonly subscription: { unsubscribe(): void };
 
   constructor(
-    readonly name: 'sprint' | 'sprint-serial' | 'sequential',
+    readonly name: OurPlayerName,
     readonly video: HTMLVideoElement,
   ) {
     this.scheduler = name;

@@ -12,7 +12,7 @@
  * data-max-video-in-flight), -errors.
  */
 import { LitElement, html, nothing } from 'lit';
-import type { PlayerName } from '../compare/player-adapter.js';
+import { isOurPlayer, type PlayerName } from '../compare/player-adapter.js';
 import { formatBitrate, formatDimensions, formatMbits, formatMs, formatSeconds, UNKNOWN } from '../ui/format.js';
 import { comparePaneStyles } from './compare-pane-styles.js';
 import { DEMO_ABR_NAMES } from './demo-config.js';
@@ -173,7 +173,7 @@ export class SprintComparePane extends LitElement {
           runs: s?.sprint?.runs ?? [],
           estimate: s?.estimate ?? [],
           fairShare: session.options.fairShare.steps,
-          hasEstimate: id === 'sprint' || id === 'sprint-serial' || id === 'sequential',
+          hasEstimate: isOurPlayer(id),
         })}
         ${renderWaterfallFigure(`pane-${id}-waterfall`, s?.nowMs ?? 0, m?.bars ?? [], m?.maxVideoInFlight ?? 0)}
       </section>

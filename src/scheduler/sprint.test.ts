@@ -184,7 +184,10 @@ describe('SprintScheduler with requestOverlap: serial', () => {
 
   it('orders nothing while any track has a request in flight, where pipelined mode would', () => {
     const tracks = [track({ requestedAheadS: 4, inFlight: busy }), track({ contentType: 'audio', requestedAheadS: 4, currentBandwidth: 128e3 })];
-    expect(serial().decide(state(tracks)).orders).toEqual([]);
+    const waiting = serial().decide(state(tracks));
+    expect(waiting.orders).toEqual([]);
+    // The request's end makes the driver decide again: no polling meanwhile.
+    expect(waiting.recheckInMs).toBeUndefined();
     expect(new SprintScheduler().decide(state(tracks)).orders.length).toBeGreaterThan(0);
   });
 });

@@ -67,11 +67,19 @@ export const DEFAULT_SPRINT_OPTIONS: SprintSchedulerOptions = {
   model: DEFAULT_MODEL_PARAMETERS,
 };
 
+/** The names a SprintScheduler goes by, one per request mode: results and the lab tell run-based schedulers by them. */
+export const SPRINT_SCHEDULER_NAMES = ['sprint', 'sprint-serial'] as const;
+export type SprintSchedulerName = (typeof SPRINT_SCHEDULER_NAMES)[number];
+
+export function isSprintSchedulerName(name: string): name is SprintSchedulerName {
+  return (SPRINT_SCHEDULER_NAMES as readonly string[]).includes(name);
+}
+
 /** How often to look at pipelining progress inside a run, ms. */
 const RUN_TICK_MS = 20;
 
 export class SprintScheduler implements DownloadScheduler {
-  readonly name: 'sprint' | 'sprint-serial';
+  readonly name: SprintSchedulerName;
   private readonly options: SprintSchedulerOptions;
   private inRun = false;
 
@@ -123,7 +131,8 @@ export class SprintScheduler implements DownloadScheduler {
     }
     const orders: FetchOrder[] = [];
     const serial = this.options.requestOverlap === 'serial';
-    if (serial && active.some((t) => t.inFlight.length > 0)) return { orders, recheckInMs: RUN_TICK_MS, ...(run ? { run } : {}) };
+    // A finishing request makes the driver decide again, so one in flight needs no polling.
+    if (serial && active.some((t) => t.inFlight.length > 0)) return { orders, recheckInMs: undefined, ...(run ? { run } : {}) };
     // Serially, the track furthest behind goes next, so audio and video stay level.
     const candidates = serial ? [...active].sort((a, b) => a.requestedAheadS - b.requestedAheadS) : active;
     for (const track of candidates) {

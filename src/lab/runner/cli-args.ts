@@ -48,7 +48,7 @@ export const LAB_USAGE = `usage: npm run lab -- [options]
   --cc NAME           cubic | bbr | reno (default cubic)
   --jitter MS         ACK-path jitter 0..J ms (default 1)
   --duration S        seconds per player (default 90; smoke grid 40)
-  --max-buffer S     our players' largest buffer ahead, s (default the player's, 60); dash.js and Shaka keep theirs
+  --max-buffer S      our players' largest buffer ahead, s (default the player's, 60); dash.js and Shaka keep theirs
   --grid NAME         single (the flags above) | smoke (20/40/1/1, 40 s) |
                       reference (rate {5,20} x RTT {20,80} x competitors {1,3}, queue 1)
   --out DIR           output folder (default lab-results/<date>-<grid>)

@@ -2,6 +2,7 @@
  * Turns one player run's raw records (page measurement, origin log, competitor
  * samples) into the RunResult of results.json. Pure; all times become epoch ms.
  */
+import { isSprintSchedulerName } from '../../scheduler/sprint.js';
 import type { MediaRequestRecord } from '../../compare/measurement-types.js';
 import type { OriginRequestRecord } from '../../server/request-log.js';
 import type { LabPlayerResult } from '../page/lab-result.js';
@@ -84,7 +85,7 @@ export function assembleRunResult(inputs: RunInputs): RunResult {
   const competitorMbps = inputs.competitors.map((c) => meanRateInWindow(c.samples, fromMs, toMs));
   const competitorMean = meanOrNull(competitorMbps);
   const runs = page.sprint?.runs ?? [];
-  const isSprintRuns = page.scheduler === 'sprint' || page.scheduler === 'sprint-serial';
+  const isSprintRuns = isSprintSchedulerName(page.scheduler);
   const durationMs = toMs - fromMs;
   const last = samples[samples.length - 1];
   const seconds = (t: number): number => (t - fromMs) / 1000;
