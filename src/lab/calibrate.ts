@@ -34,6 +34,8 @@ export interface ConfiguredLink {
   jitterMs: number;
   congestionControl: CongestionControl;
   delayBackend: DelayBackendKind;
+  /** The client namespace's net.ipv4.tcp_pingpong_thresh in effect (kernel default 1). */
+  clientPingpongThresh?: number;
 }
 
 export interface Calibration {
@@ -163,7 +165,8 @@ export function formatCalibration(c: Calibration): string {
   return [
     `calibration: ${k.rateMbps} Mbit/s, RTT ${k.rttMs} ms (${k.upDelayMs} up + ${k.downDelayMs} down), ` +
       `queue ${k.queueBdp} BDP = ${k.queueLimitBytes} B, burst ${k.burstBytes} B, ACK jitter 0–${k.jitterMs} ms, ` +
-      `${k.congestionControl}, delay backend ${k.delayBackend}`,
+      `${k.congestionControl}, delay backend ${k.delayBackend}` +
+      (k.clientPingpongThresh !== undefined ? `, client tcp_pingpong_thresh ${k.clientPingpongThresh}` : ''),
     `  idle RTT:   ${rtt(c.idleRtt)}`,
     `  loaded RTT: ${rtt(c.loadedRtt)}`,
     `  over the whole flow: p99 ${c.fullQueueRttMs.toFixed(2)} ms (full queue), max ${c.peakRttMs.toFixed(2)} ms`,

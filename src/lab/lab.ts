@@ -22,7 +22,7 @@ import { tcpConnections, type TcpConnectionInfo } from './tcp-info.js';
 import { planShaper, Shaper, type ShaperCounters, type ShaperPlan } from './shaper.js';
 import {
   configureRouting, createNamespaces, createServerLink, LAB_ADDRESSES, LAB_DEVICES,
-  labNamespaces, namespaceList, type LabAddresses, type LabNamespaces,
+  labNamespaces, namespaceList, readClientPingpongThresh, type LabAddresses, type LabNamespaces,
 } from './topology.js';
 
 /** First iperf3 port; every bulk flow of a run gets the next one. */
@@ -122,7 +122,11 @@ class LabInstance implements Lab {
     await configureRouting(ns, {
       congestionControl: this.options.congestionControl,
       ...(this.options.slowStartAfterIdle !== undefined ? { slowStartAfterIdle: this.options.slowStartAfterIdle } : {}),
+      ...(this.options.clientPingpongThresh !== undefined ? { clientPingpongThresh: this.options.clientPingpongThresh } : {}),
     });
+    // Recorded as read back, so a report says what the kernel ran with, default or not.
+    const pingpong = await readClientPingpongThresh(ns);
+    if (pingpong !== undefined) this.configured.clientPingpongThresh = pingpong;
     await this.shaper.install();
     log(`lab ${this.runId} up: ${ns.client} ${LAB_ADDRESSES.client} ⇄ ${ns.router} ⇄ ${ns.server} ${LAB_ADDRESSES.server}`);
   }

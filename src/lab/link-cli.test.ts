@@ -12,6 +12,15 @@ describe('linkFromCli', () => {
     expect(() => linkFromCli(values)).toThrow(/--(rate|rtt|queue|cc)/);
   });
 
+  it('--client-pingpong: an integer 1-255 into clientPingpongThresh', () => {
+    expect(linkFromCli({ 'client-pingpong': '255' })).toEqual({ clientPingpongThresh: 255 });
+    expect(linkFromCli({ 'client-pingpong': '1' })).toEqual({ clientPingpongThresh: 1 });
+  });
+
+  it.each(['0', '256', '2.5', 'off', '-1'])('refuses --client-pingpong %s', (raw) => {
+    expect(() => linkFromCli({ 'client-pingpong': raw })).toThrow(/--client-pingpong/);
+  });
+
   it('cliNumber: undefined when absent', () => {
     expect(cliNumber('rate', undefined)).toBeUndefined();
     expect(cliNumber('rate', '20')).toBe(20);

@@ -1,11 +1,11 @@
 /**
  * The lab link's command-line flags, shared by the CLIs that build a lab
- * (net-cli, the ceiling probe, demo:lab): one option spec and one parser, so
+ * (net-cli, the ceiling probe, demo:lab, the runner): one option spec and one parser, so
  * the flags mean and validate the same everywhere. Pure, unit-tested.
  */
 import { isCongestionControl, type LabOptions } from './options.js';
 
-/** For node:util parseArgs: --rate --rtt --queue --competitors --cc --jitter. */
+/** For node:util parseArgs: --rate --rtt --queue --competitors --cc --jitter --client-pingpong. */
 export const LINK_CLI_OPTIONS = {
   rate: { type: 'string' },
   rtt: { type: 'string' },
@@ -13,6 +13,7 @@ export const LINK_CLI_OPTIONS = {
   competitors: { type: 'string' },
   cc: { type: 'string' },
   jitter: { type: 'string' },
+  'client-pingpong': { type: 'string' },
 } as const;
 
 export interface LinkCliValues {
@@ -22,9 +23,10 @@ export interface LinkCliValues {
   readonly competitors?: string;
   readonly cc?: string;
   readonly jitter?: string;
+  readonly 'client-pingpong'?: string;
 }
 
-export type LinkCliOptions = Partial<Pick<LabOptions, 'rateMbps' | 'rttMs' | 'queueBdp' | 'competitors' | 'congestionControl' | 'jitterMs'>>;
+export type LinkCliOptions = Partial<Pick<LabOptions, 'rateMbps' | 'rttMs' | 'queueBdp' | 'competitors' | 'congestionControl' | 'jitterMs' | 'clientPingpongThresh'>>;
 
 /** A flag's number: undefined when absent, an error naming the flag when not a finite number ≥ 0. */
 export function cliNumber(flag: string, raw: string | undefined): number | undefined {
@@ -41,6 +43,13 @@ export function linkFromCli(values: LinkCliValues): LinkCliOptions {
   for (const [key, flag] of numbers) {
     const value = cliNumber(flag, values[flag]);
     if (value !== undefined) link[key] = value;
+  }
+  const pingpong = cliNumber('client-pingpong', values['client-pingpong']);
+  if (pingpong !== undefined) {
+    if (!Number.isInteger(pingpong) || pingpong < 1 || pingpong > 255) {
+      throw new Error(`--client-pingpong needs an integer 1-255, got "${values['client-pingpong']}"`);
+    }
+    link.clientPingpongThresh = pingpong;
   }
   if (values.cc !== undefined) {
     if (!isCongestionControl(values.cc)) throw new Error(`--cc must be cubic, bbr or reno, got "${values.cc}"`);

@@ -56,6 +56,13 @@ describe('lab options', () => {
     expect(() => resolveLabOptions({ competitors: 5 })).toThrow(/competitors/);
     expect(() => resolveLabOptions({ runId: 'Bad_Id' })).toThrow(/runId/);
   });
+
+  it('takes the client pingpong threshold 1-255 and leaves it unset by default', () => {
+    expect(resolveLabOptions({}).clientPingpongThresh).toBeUndefined();
+    expect(resolveLabOptions({ clientPingpongThresh: 255 }).clientPingpongThresh).toBe(255);
+    expect(() => resolveLabOptions({ clientPingpongThresh: 0 })).toThrow(/clientPingpongThresh/);
+    expect(() => resolveLabOptions({ clientPingpongThresh: 300 })).toThrow(/clientPingpongThresh/);
+  });
 });
 
 describe('RTT statistics', () => {

@@ -30,6 +30,7 @@ export const NET_CLI_USAGE = `usage: npx tsx src/lab/net-cli.ts [options]
   --cc cubic|bbr|reno    server congestion control (default cubic)
   --backend auto|tun|netem   delay backend (default auto)
   --slow-start-after-idle 0|1   server sysctl (default: kernel default, 1)
+  --client-pingpong N    client sysctl net.ipv4.tcp_pingpong_thresh, 1-255 (default: kernel default, 1)
   --duration S           seconds the competitors run (default 10)
   --late-flow A:D        also start a bulk flow A s after the competitors, for D s
   --no-calibrate         skip calibration

@@ -44,7 +44,8 @@ async function runExperiment(args: NetCliArgs): Promise<number> {
     const k = lab.configured;
     console.log(
       `lab ${lab.runId}: ${k.rateMbps} Mbit/s, RTT ${k.rttMs} ms, queue ${k.queueBdp} BDP (${k.queueLimitBytes} B), ` +
-        `ACK-path jitter 0–${k.jitterMs} ms, ${k.congestionControl}, backend ${lab.delayBackend}`,
+        `ACK-path jitter 0–${k.jitterMs} ms, ${k.congestionControl}, backend ${lab.delayBackend}` +
+        (k.clientPingpongThresh === undefined ? '' : `, client tcp_pingpong_thresh ${k.clientPingpongThresh}`),
     );
     let calibration: Calibration | undefined;
     if (args.calibrate) {

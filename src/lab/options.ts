@@ -23,6 +23,15 @@ export interface LabOptions {
   congestionControl: CongestionControl;
   /** net.ipv4.tcp_slow_start_after_idle in the server namespace; undefined leaves the kernel default (1). */
   slowStartAfterIdle?: boolean;
+  /**
+   * net.ipv4.tcp_pingpong_thresh in the client namespace; undefined leaves the
+   * kernel default (1). Linux switches a receiver to delayed ACKs ("pingpong"
+   * mode) once it sends this many times within ato of a receive; h2
+   * WINDOW_UPDATEs and pipelined requests trigger it mid-download, and it
+   * costs a download in competition ~0.2 of its fair share (docs/lab.md).
+   * 255 (the maximum) in effect keeps the client out of that mode.
+   */
+  clientPingpongThresh?: number;
   delayBackend: DelayBackendChoice;
   /** Short id used in namespace names; random when omitted. */
   runId?: string;
@@ -67,6 +76,8 @@ export function resolveLabOptions(partial: Partial<LabOptions> = {}): LabOptions
   if (!(options.queueBdp > 0 && options.queueBdp <= 100)) problems.push('queueBdp must be in (0, 100]');
   if (!(options.jitterMs >= 0 && options.jitterMs <= 1_000)) problems.push('jitterMs must be in [0, 1000]');
   if (!(Number.isInteger(options.competitors) && options.competitors >= 0 && options.competitors <= 4)) problems.push('competitors must be an integer in [0, 4]');
+  const thresh = options.clientPingpongThresh;
+  if (thresh !== undefined && !(Number.isInteger(thresh) && thresh >= 1 && thresh <= 255)) problems.push('clientPingpongThresh must be an integer in [1, 255]');
   for (const [name, value] of [['upDelayMs', options.upDelayMs], ['downDelayMs', options.downDelayMs]] as const) {
     if (value !== undefined && !(value >= 0 && value <= 1_000)) problems.push(`${name} must be in [0, 1000]`);
   }

@@ -76,6 +76,7 @@ async function addAddress(ns: string, device: string, address: string): Promise<
 export interface RoutingOptions {
   congestionControl: CongestionControl;
   slowStartAfterIdle?: boolean;
+  clientPingpongThresh?: number;
 }
 
 /**
@@ -110,4 +111,14 @@ export async function configureRouting(ns: LabNamespaces, options: RoutingOption
     const value = options.slowStartAfterIdle ? 1 : 0;
     await runInNamespace(ns.server, 'sysctl', ['-qw', `net.ipv4.tcp_slow_start_after_idle=${value}`]);
   }
+  if (options.clientPingpongThresh !== undefined) {
+    await runInNamespace(ns.client, 'sysctl', ['-qw', `net.ipv4.tcp_pingpong_thresh=${options.clientPingpongThresh}`]);
+  }
+}
+
+/** The client's net.ipv4.tcp_pingpong_thresh in effect (per namespace; undefined if the kernel lacks it). */
+export async function readClientPingpongThresh(ns: LabNamespaces): Promise<number | undefined> {
+  const result = await runInNamespace(ns.client, 'sysctl', ['-n', 'net.ipv4.tcp_pingpong_thresh'], { allowFailure: true });
+  const value = Number(result.stdout.trim());
+  return result.exitCode === 0 && result.stdout.trim() !== '' && Number.isInteger(value) ? value : undefined;
 }

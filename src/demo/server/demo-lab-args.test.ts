@@ -14,4 +14,9 @@ describe('demo:lab arguments', () => {
     expect(() => parseDemoLabArgs(['--rate', 'fast'])).toThrow(/--rate/);
     expect(() => parseDemoLabArgs(['--port', '65534'])).toThrow(/--port/);
   });
+
+  it('passes --client-pingpong on, unset by default', () => {
+    expect(parseDemoLabArgs([]).clientPingpongThresh).toBeUndefined();
+    expect(parseDemoLabArgs(['--client-pingpong', '255']).clientPingpongThresh).toBe(255);
+  });
 });

@@ -10,6 +10,8 @@ export interface DemoLabArgs {
   readonly competitors: number;
   readonly cc: CongestionControl;
   readonly jitterMs: number;
+  /** The client namespace's net.ipv4.tcp_pingpong_thresh (the relay's sockets live there); undefined = kernel default. */
+  readonly clientPingpongThresh: number | undefined;
   /** Page port on the host's loopback (and in the server namespace); players' origins use the next four. */
   readonly port: number;
   readonly build: boolean;
@@ -24,6 +26,7 @@ export const DEMO_LAB_USAGE = `usage: npm run demo:lab -- [options]
   --competitors N      competing bulk TCP flows, 0-4 (default 1)
   --cc cubic|bbr|reno  server congestion control (default cubic)
   --jitter MS          ACK-path jitter 0..MS (default 1)
+  --client-pingpong N  client namespace's net.ipv4.tcp_pingpong_thresh 1-255 (default: the kernel's, 1)
   --port P             page port on 127.0.0.1; the players' origins use P+1..P+4 (default 8443)
   --no-build           do not rebuild the demo even when sources are newer
   --run-id ID          lab namespace id (default random)`;
@@ -51,6 +54,7 @@ export function parseDemoLabArgs(argv: readonly string[]): DemoLabArgs {
     competitors: link.competitors ?? 1,
     cc: link.congestionControl ?? 'cubic',
     jitterMs: link.jitterMs ?? 1,
+    clientPingpongThresh: link.clientPingpongThresh,
     port,
     build: !values['no-build'],
     runId: values['run-id'],

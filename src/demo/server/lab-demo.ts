@@ -86,6 +86,7 @@ export async function runLabDemo(args: DemoLabArgs): Promise<void> {
     jitterMs: args.jitterMs,
     competitors: args.competitors,
     congestionControl: args.cc,
+    ...(args.clientPingpongThresh === undefined ? {} : { clientPingpongThresh: args.clientPingpongThresh }),
     ...(args.runId ? { runId: args.runId } : {}),
   });
   const dir = path.join(LAB_STATE_DIR, `demo-${lab.runId}`);

@@ -5,6 +5,7 @@ describe('parseCeilingCliArgs', () => {
   it('reads the reference cell', () => {
     const args = parseCeilingCliArgs(['--rate', '20', '--rtt', '40', '--queue', '1', '--competitors', '1', '--jitter', '1', '--repeat', '3']);
     expect(args.lab).toEqual({ rateMbps: 20, rttMs: 40, queueBdp: 1, jitterMs: 1, competitors: 1 });
+    expect(parseCeilingCliArgs(['--client-pingpong', '255']).lab.clientPingpongThresh).toBe(255);
     expect(args).toMatchObject({ repeat: 3, durationS: 25, inFlight: 2, origins: ['node'], diagnostics: [] });
   });
 

@@ -25,6 +25,8 @@ export const CEILING_CLI_USAGE = `usage: npx tsx src/lab/ceiling/cli.ts [options
   --competitors N      long-lived iperf3 competitors (default 1)
   --jitter MS          ACK-path jitter 0..MS (default 1)
   --cc cubic|bbr|reno  server congestion control (default cubic)
+  --client-pingpong N  client's net.ipv4.tcp_pingpong_thresh 1-255 (default: the kernel's, 1;
+                       255 keeps the client's ACKs out of delayed-ACK pingpong mode)
   --repeat N           rounds of (bulk, h2 pipelined, HTTP/1.1 back to back, diagnostics) in one lab (default 1)
   --duration S         seconds per measurement (default 25)
   --steady-from S      seconds into each measurement where its steady part starts (default 5)

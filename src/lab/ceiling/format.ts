@@ -30,7 +30,9 @@ export function formatRound(result: CeilingResult, round: number): string {
   const load = (l: readonly number[]): string => l.map((x) => x.toFixed(2)).join(' ');
   return [
     `round ${round}: fair share ${result.fairShareMbps.toFixed(2)} Mbit/s (goodput ${result.goodputMbps.toFixed(2)}, ` +
-      `${result.competitors} competitor(s), ACK jitter ${result.jitterMs} ms), load ${load(result.loadAverage.before)} → ${load(result.loadAverage.after)}`,
+      `${result.competitors} competitor(s), ACK jitter ${result.jitterMs} ms` +
+      (result.clientPingpongThresh === undefined ? '' : `, client tcp_pingpong_thresh ${result.clientPingpongThresh}`) +
+      `), load ${load(result.loadAverage.before)} → ${load(result.loadAverage.after)}`,
     ...allMeasurements(result).map((m) => `  ${formatMeasurement(m)}`),
   ].join('\n');
 }

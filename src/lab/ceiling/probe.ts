@@ -48,6 +48,8 @@ export interface CeilingResult {
   readonly goodputMbps: number;
   readonly competitors: number;
   readonly jitterMs: number;
+  /** Client's net.ipv4.tcp_pingpong_thresh in effect (kernel default 1): the h2 figure depends on it (docs/lab.md). */
+  readonly clientPingpongThresh?: number;
   readonly durationS: number;
   /** (a) a late bulk TCP flow (iperf3). */
   readonly bulk: CeilingMeasurement;
@@ -132,6 +134,7 @@ export async function runCeilingProbe(lab: Lab, calibration: Calibration, option
       goodputMbps: calibration.goodputMbps,
       competitors: competitors.flows.length,
       jitterMs: calibration.configured.jitterMs,
+      ...(calibration.configured.clientPingpongThresh === undefined ? {} : { clientPingpongThresh: calibration.configured.clientPingpongThresh }),
       durationS,
       bulk,
       h2Pipelined: first.h2Pipelined,

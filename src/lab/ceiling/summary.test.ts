@@ -31,6 +31,13 @@ describe('summarizeCeiling', () => {
     expect(formatCeilingSummary(s)).not.toContain('diagnostics');
   });
 
+  it('records and prints the client pingpong threshold in effect, and nothing when unknown', () => {
+    const s = summarizeCeiling({ ...result, clientPingpongThresh: 255 });
+    expect(s.clientPingpongThresh).toBe(255);
+    expect(formatCeilingSummary(s)).toContain('ACK jitter 1 ms, client tcp_pingpong_thresh 255)');
+    expect(formatCeilingSummary(summarizeCeiling(result))).not.toContain('pingpong');
+  });
+
   it('keeps the diagnostic paths apart from the measurements and lists them on the same line', () => {
     const diagnostics = [m('h2-serial', 'node', 0.81), m('http1-stream', 'node', 0.95)];
     const s = summarizeCeiling({ ...result, diagnostics });

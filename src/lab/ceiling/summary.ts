@@ -24,6 +24,8 @@ export interface CeilingSummary extends CeilingFractions {
   readonly steady: CeilingFractions;
   readonly steadyFromS: number;
   readonly jitterMs: number;
+  /** Client's net.ipv4.tcp_pingpong_thresh in effect, when known (kernel default 1). */
+  readonly clientPingpongThresh?: number;
   /** Every measurement with its socket figures (src/lab/ceiling/measurement.ts). */
   readonly measurements: readonly CeilingMeasurement[];
   /** The diagnostic paths, when the probe was asked for any (src/lab/ceiling/diagnostic-paths.ts). */
@@ -42,6 +44,7 @@ export function summarizeCeiling(result: CeilingResult): CeilingSummary {
     steady: { bulk: bulk.steadyFraction, h2Pipelined: h2Pipelined.steadyFraction, http1BackToBack: http1BackToBack.steadyFraction },
     steadyFromS: bulk.steadyFromS,
     jitterMs: result.jitterMs,
+    ...(result.clientPingpongThresh === undefined ? {} : { clientPingpongThresh: result.clientPingpongThresh }),
     measurements: [bulk, ...result.byOrigin.flatMap((o) => [o.h2Pipelined, o.http1BackToBack])],
     ...(result.diagnostics ? { diagnostics: result.diagnostics } : {}),
   };
@@ -51,7 +54,8 @@ export function summarizeCeiling(result: CeilingResult): CeilingSummary {
 export function formatCeilingSummary(c: CeilingSummary): string {
   const f = (x: number): string => x.toFixed(2);
   const diagnostics = (c.diagnostics ?? []).map((m) => `${m.kind} ${f(m.fraction)} (from ${m.steadyFromS} s: ${f(m.steadyFraction)})`);
-  return `transport ceiling (${c.durationS} s each, ACK jitter ${c.jitterMs} ms): bulk ${f(c.bulk)}, ` +
+  const pingpong = c.clientPingpongThresh === undefined ? '' : `, client tcp_pingpong_thresh ${c.clientPingpongThresh}`;
+  return `transport ceiling (${c.durationS} s each, ACK jitter ${c.jitterMs} ms${pingpong}): bulk ${f(c.bulk)}, ` +
     `h2 pipelined (${c.inFlight} in flight, ${c.origin}) ${f(c.h2Pipelined)}, HTTP/1.1 back to back ${f(c.http1BackToBack)} of fair share ` +
     `(from ${c.steadyFromS} s: ${f(c.steady.bulk)}, ${f(c.steady.h2Pipelined)}, ${f(c.steady.http1BackToBack)})` +
     (diagnostics.length > 0 ? `; diagnostics: ${diagnostics.join(', ')}` : '');

@@ -56,7 +56,8 @@ export interface CellOutcome {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function describeCell(c: CellConfig): string {
-  return `${c.rateMbps} Mbit/s, RTT ${c.rttMs} ms, queue ${c.queueBdp} BDP, ${c.competitors} competitor(s), ${c.cc}, jitter ${c.jitterMs} ms`;
+  return `${c.rateMbps} Mbit/s, RTT ${c.rttMs} ms, queue ${c.queueBdp} BDP, ${c.competitors} competitor(s), ${c.cc}, jitter ${c.jitterMs} ms` +
+    (c.clientPingpongThresh === undefined ? '' : `, client tcp_pingpong_thresh ${c.clientPingpongThresh}`);
 }
 
 /** A flow's per-second samples on the epoch clock. */
@@ -77,6 +78,7 @@ export async function runCell(spec: CellSpec, env: RunnerEnvironment): Promise<C
   const lab = await createLab({
     rateMbps: c.rateMbps, rttMs: c.rttMs, queueBdp: c.queueBdp, jitterMs: c.jitterMs, competitors: c.competitors,
     congestionControl: c.cc, log: (line) => progress.log(`  [lab] ${line}`),
+    ...(c.clientPingpongThresh === undefined ? {} : { clientPingpongThresh: c.clientPingpongThresh }),
   });
   let browser: Browser | undefined;
   const outcome: CellOutcome = { cell: undefined, runs: [], probe: [], failures: [] };

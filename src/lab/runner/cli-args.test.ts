@@ -28,6 +28,15 @@ describe('lab CLI', () => {
     expect(() => parseLabCliArgs(['--duration', '360'])).toThrow(/lab video is 180 s/);
   });
 
+  it('carries --client-pingpong into every cell of a grid', () => {
+    expect(parseLabCliArgs(['--client-pingpong', '255']).cells).toEqual([
+      { rateMbps: 20, rttMs: 40, queueBdp: 1, competitors: 1, cc: 'cubic', jitterMs: 1, clientPingpongThresh: 255 },
+    ]);
+    const reference = parseLabCliArgs(['--grid', 'reference', '--client-pingpong', '255']).cells;
+    expect(reference.every((c) => c.clientPingpongThresh === 255)).toBe(true);
+    expect(() => parseLabCliArgs(['--client-pingpong', '0'])).toThrow(/--client-pingpong/);
+  });
+
   it('builds the grids', () => {
     expect(parseLabCliArgs(['--grid', 'smoke']).durationS).toBe(40);
     const reference = gridCells('reference', { rateMbps: 1, rttMs: 1, queueBdp: 1, competitors: 0, cc: 'cubic', jitterMs: 1 });

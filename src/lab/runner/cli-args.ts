@@ -1,6 +1,6 @@
 /** Command line of `npm run lab` (src/lab/runner/main.ts). Pure parsing, tested. */
 import { parseArgs } from 'node:util';
-import { LINK_CLI_OPTIONS } from '../link-cli.js';
+import { LINK_CLI_OPTIONS, linkFromCli } from '../link-cli.js';
 import { LAB_SECONDS } from '../../../scripts/dash-media/lab-recipe.js';
 import { EXPERIMENTAL_PLAYER_NAMES, PLAYER_NAMES, isPlayerName, type PlayerName } from '../../compare/player-adapter.js';
 import type { CellConfig } from './results.js';
@@ -47,6 +47,8 @@ export const LAB_USAGE = `usage: npm run lab -- [options]
   --competitors N     bulk TCP flows, 0-4 (default 1)
   --cc NAME           cubic | bbr | reno (default cubic)
   --jitter MS         ACK-path jitter 0..J ms (default 1)
+  --client-pingpong N client's net.ipv4.tcp_pingpong_thresh, 1-255 (default: the kernel's, 1); 255
+                      keeps the client out of delayed-ACK pingpong mode (docs/lab.md, transport ceiling)
   --duration S        seconds per player (default 90; smoke grid 40)
   --max-buffer S      our players' largest buffer ahead, s (default the player's, 60); dash.js and Shaka keep theirs
   --grid NAME         single (the flags above) | smoke (20/40/1/1, 40 s) |
@@ -81,7 +83,10 @@ export function parseSize(raw: string): number {
 }
 
 export function gridCells(grid: GridName, single: CellConfig): CellConfig[] {
-  const base = { cc: single.cc, jitterMs: single.jitterMs };
+  const base = {
+    cc: single.cc, jitterMs: single.jitterMs,
+    ...(single.clientPingpongThresh === undefined ? {} : { clientPingpongThresh: single.clientPingpongThresh }),
+  };
   switch (grid) {
     case 'single':
       return [single];
@@ -126,6 +131,7 @@ export function parseLabCliArgs(argv: readonly string[], now = new Date()): LabC
   if (cc !== 'cubic' && cc !== 'bbr' && cc !== 'reno') throw new Error('--cc must be cubic, bbr or reno');
   const competitors = positive(values.competitors, '--competitors', 1, true);
   if (!Number.isInteger(competitors) || competitors > 4) throw new Error('--competitors must be an integer 0-4');
+  const { clientPingpongThresh } = linkFromCli({ 'client-pingpong': values['client-pingpong'] });
   const single: CellConfig = {
     rateMbps: positive(values.rate, '--rate', 20),
     rttMs: positive(values.rtt, '--rtt', 40),
@@ -133,6 +139,7 @@ export function parseLabCliArgs(argv: readonly string[], now = new Date()): LabC
     competitors,
     cc,
     jitterMs: positive(values.jitter, '--jitter', 1, true),
+    ...(clientPingpongThresh === undefined ? {} : { clientPingpongThresh }),
   };
   let probe: ProbeOptions | undefined;
   if (values['probe-sizes'] !== undefined) {

@@ -12,6 +12,8 @@ export interface CellConfig {
   readonly competitors: number;
   readonly cc: 'cubic' | 'bbr' | 'reno';
   readonly jitterMs: number;
+  /** Client namespace's net.ipv4.tcp_pingpong_thresh, when set (--client-pingpong); absent = kernel default. */
+  readonly clientPingpongThresh?: number;
 }
 
 export interface RunSeries {
