@@ -16,7 +16,7 @@ describe('parseCeilingCliArgs', () => {
 
   it('takes diagnostic paths', () => {
     expect(parseCeilingCliArgs(['--diagnostics', 'http1-stream,h2-serial']).diagnostics).toEqual(['http1-stream', 'h2-serial']);
-    expect(parseCeilingCliArgs(['--diagnostics', 'all']).diagnostics).toEqual(['h2-serial', 'h2-stream', 'http1-stream']);
+    expect(parseCeilingCliArgs(['--diagnostics', 'all']).diagnostics).toEqual(['h2-serial', 'h2-stream', 'http1-stream', 'h2-pipelined-no-pingpong']);
   });
 
   it.each([
@@ -36,12 +36,12 @@ describe('parseCeilingCliArgs', () => {
 describe('parseDiagnostics', () => {
   it('keeps the order given, each path once, and expands all', () => {
     expect(parseDiagnostics(' h2-stream , h2-serial,h2-stream')).toEqual(['h2-stream', 'h2-serial']);
-    expect(parseDiagnostics('h2-stream,all')).toEqual(['h2-serial', 'h2-stream', 'http1-stream']);
+    expect(parseDiagnostics('h2-stream,all')).toEqual(['h2-serial', 'h2-stream', 'http1-stream', 'h2-pipelined-no-pingpong']);
   });
 
   it('names the known paths when given an unknown one, even next to all', () => {
     expect(() => parseDiagnostics('all,h2-pipelined')).toThrow(
-      '--diagnostics takes h2-serial, h2-stream, http1-stream or all, got "h2-pipelined"',
+      '--diagnostics takes h2-serial, h2-stream, http1-stream, h2-pipelined-no-pingpong or all, got "h2-pipelined"',
     );
   });
 });

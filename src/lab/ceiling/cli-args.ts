@@ -36,6 +36,8 @@ export const CEILING_CLI_USAGE = `usage: npx tsx src/lab/ceiling/cli.ts [options
                          h2-serial     h2, 1 MB objects, one request at a time
                          h2-stream     h2, one long response cut at --duration
                          http1-stream  HTTP/1.1, one long response cut at --duration
+                         h2-pipelined-no-pingpong  (b) again, with the client's tcp_pingpong_thresh
+                                       at 255 for that measurement only
   --json FILE          write every round's results as JSON`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {

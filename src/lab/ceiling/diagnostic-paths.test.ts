@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosticDownload, MIN_STREAM_BYTES, needsStreamObject, streamObjectBytes } from './diagnostic-paths.js';
+import { diagnosticDownload, MIN_STREAM_BYTES, NO_PINGPONG_THRESH, needsStreamObject, streamObjectBytes } from './diagnostic-paths.js';
 
 describe('streamObjectBytes', () => {
   it('is twice what the link carries in the measurement', () => {
@@ -26,6 +26,12 @@ describe('diagnosticDownload', () => {
       expect(diagnosticDownload(path, 'objects/stream.bin')).toEqual({ inFlight: 1, objectPaths: ['objects/stream.bin'], cutAtDuration: true });
       expect(() => diagnosticDownload(path, undefined)).toThrow(/stream object/);
     }
+  });
+
+  it('h2-pipelined-no-pingpong is (b) itself, in flight as the probe says, with the client threshold at 255', () => {
+    expect(diagnosticDownload('h2-pipelined-no-pingpong', undefined)).toEqual({ clientPingpongThresh: NO_PINGPONG_THRESH, cutAtDuration: false });
+    expect(NO_PINGPONG_THRESH).toBe(255);
+    expect(needsStreamObject(['h2-pipelined-no-pingpong'])).toBe(false);
   });
 
   it('asks for the stream object only for the streaming paths', () => {

@@ -21,6 +21,7 @@ export const BROWSER_PROTOCOL: Readonly<Record<BrowserMeasurementKind, 'h2' | 'h
   'h2-serial': 'h2',
   'h2-stream': 'h2',
   'http1-stream': 'http1',
+  'h2-pipelined-no-pingpong': 'h2',
 };
 
 export interface CeilingMeasurement {

@@ -75,7 +75,7 @@ type OriginSpec = Pick<BrowserMeasurementSpec, 'origin' | 'baseUrl' | 'port' | '
 
 async function measureDiagnostics(
   context: ProbeContext,
-  common: OriginSpec,
+  common: OriginSpec & { readonly inFlight: number },
   paths: readonly DiagnosticPath[],
   pauseMs: number,
   log: (line: string) => void,
@@ -83,11 +83,26 @@ async function measureDiagnostics(
   const measurements: CeilingMeasurement[] = [];
   for (const path of paths) {
     await sleep(pauseMs);
-    const measurement = await measureBrowser(context, { ...common, kind: path, ...diagnosticDownload(path, common.site.streamPath) });
+    const { clientPingpongThresh, ...download } = diagnosticDownload(path, common.site.streamPath);
+    const spec = { ...common, kind: path, ...download };
+    const measurement = clientPingpongThresh === undefined
+      ? await measureBrowser(context, spec)
+      : await withClientPingpongThresh(context.lab, clientPingpongThresh, () => measureBrowser(context, spec));
     log(describe(measurement));
     measurements.push(measurement);
   }
   return measurements;
+}
+
+/** Runs `measure` with the client namespace's threshold at `thresh`, then puts the previous value back. */
+async function withClientPingpongThresh<T>(lab: Lab, thresh: number, measure: () => Promise<T>): Promise<T> {
+  const previous = (await lab.runInClient('sysctl', ['-n', 'net.ipv4.tcp_pingpong_thresh'])).stdout.trim();
+  await lab.runInClient('sysctl', ['-qw', `net.ipv4.tcp_pingpong_thresh=${thresh}`]);
+  try {
+    return await measure();
+  } finally {
+    await lab.runInClient('sysctl', ['-qw', `net.ipv4.tcp_pingpong_thresh=${previous}`]);
+  }
 }
 
 export async function runCeilingProbe(lab: Lab, calibration: Calibration, options: CeilingProbeOptions = {}): Promise<CeilingResult> {
@@ -123,7 +138,7 @@ export async function runCeilingProbe(lab: Lab, calibration: Calibration, option
         const http1BackToBack = await measureBrowser(context, { ...common, kind: 'http1-back-to-back', inFlight: 1 });
         log(describe(http1BackToBack));
         byOrigin.push({ origin, h2Pipelined, http1BackToBack });
-        if (byOrigin.length === 1) diagnosed = await measureDiagnostics(context, common, diagnostics, pauseMs, log);
+        if (byOrigin.length === 1) diagnosed = await measureDiagnostics(context, { ...common, inFlight }, diagnostics, pauseMs, log);
       } finally {
         await running.stop();
       }

@@ -55,6 +55,18 @@ describe('renderReport', () => {
     expect(html).not.toContain('<script');
     expect(html).toContain('Transport ceiling (25 s per path, 2 in flight over h2)');
     expect(html).toMatch(/\(b\) h2, pipelined<\/td><td>node<\/td><td>h2<\/td><td><b>0\.93<\/b>/);
+    expect(html).not.toContain('pingpong');
+  });
+
+  it('lists the ceiling\'s diagnostic paths after (a)-(c)', () => {
+    const withDiagnostics = { ...ceiling, diagnostics: [measurement('h2-pipelined-no-pingpong', 0.98)] };
+    const html = renderReport({
+      version: 1, createdAt: '2026-01-01T00:00:00Z', command: 'x', players: ['sprint'], grid: 'single',
+      calibration: { ...calibration, ceiling: withDiagnostics },
+      cells: [{ cell: 0, config, calibration: { ...calibration, ceiling: withDiagnostics }, delayLineFlagged: false, wallSeconds: 60 }],
+      runs: [run], probe: [], failures: [],
+    });
+    expect(html).toMatch(/\(c\) HTTP\/1\.1, back to back<\/td>.*\(b\) again, client out of pingpong mode<\/td><td>node<\/td><td>h2<\/td><td><b>0\.98<\/b>/s);
   });
 
   it('plots predicted vs measured when a Sprint run has a prediction, and not otherwise', () => {

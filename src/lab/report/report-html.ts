@@ -96,12 +96,13 @@ const CEILING_PATHS: Readonly<Record<string, string>> = {
   bulk: '(a) bulk TCP flow',
   'h2-pipelined': '(b) h2, pipelined',
   'http1-back-to-back': '(c) HTTP/1.1, back to back',
+  'h2-pipelined-no-pingpong': '(b) again, client out of pingpong mode',
 };
 
 /** The cell's transport ceiling: what each path reached against the same competitors. Older results have none. */
 function ceilingTable(ceiling: CeilingSummary | null | undefined): string {
   if (!ceiling) return '<div class="muted">transport ceiling: not measured in this run</div>';
-  const rows = ceiling.measurements.map((m) =>
+  const rows = [...ceiling.measurements, ...(ceiling.diagnostics ?? [])].map((m) =>
     `<tr><td>${escapeXml(CEILING_PATHS[m.kind] ?? m.kind)}</td><td>${escapeXml(m.source)}</td><td>${escapeXml(m.protocols.join('/'))}</td>` +
       `<td><b>${fmt(m.fraction)}</b></td><td>${fmt(m.steadyFraction)}</td><td>${fmt(m.mbps)}</td><td>${fmt(m.competitorMbps)}</td>` +
       `<td>${m.tcp ? fmt(m.tcp.meanCwnd, 0) : '–'}</td><td>${m.tcp ? `${(100 * m.tcp.retransmitRate).toFixed(2)}%` : '–'}</td><td>${m.requests}</td></tr>`,

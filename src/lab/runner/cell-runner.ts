@@ -21,6 +21,7 @@ import { analyzeProbe, type ProbeSizeResult } from './probe-analysis.js';
 import { formatElapsed, type Progress } from './progress.js';
 import { assembleRunResult, type CompetitorSamples } from './run-metrics.js';
 import type { CellConfig, CellResult, LabCalibration, RunResult } from './results.js';
+import { NO_PINGPONG_THRESH } from '../ceiling/diagnostic-paths.js';
 import { runCeilingProbe } from '../ceiling/probe.js';
 import { formatCeilingSummary, summarizeCeiling, type CeilingSummary } from '../ceiling/summary.js';
 
@@ -155,10 +156,14 @@ export async function runCell(spec: CellSpec, env: RunnerEnvironment): Promise<C
 /** The transport ceiling under this cell's competitors (src/lab/ceiling), or null when skipped. */
 async function measureCeiling(spec: CellSpec, lab: Lab, calibration: Calibration, competitors: Competitors, progress: Progress): Promise<CeilingSummary | null> {
   if (spec.ceilingS <= 0) return null;
+  // (b) again with the client out of pingpong mode, in the same round, so each cell shows
+  // how much of the h2 ceiling is the client's ACK policy; pointless when already at 255.
+  const diagnostics = lab.configured.clientPingpongThresh === NO_PINGPONG_THRESH ? [] : (['h2-pipelined-no-pingpong'] as const);
   const result = await runCeilingProbe(lab, calibration, {
     competitors,
     durationS: spec.ceilingS,
     warmupS: Math.max(3, spec.settleS),
+    diagnostics,
     log: (line) => progress.update(`  ceiling: ${line}`),
   });
   const summary = summarizeCeiling(result);
