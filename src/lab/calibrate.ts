@@ -5,7 +5,7 @@
  */
 import { startBulkFlow } from './competitors.js';
 import { diffDelayLineStats, judgeLateness, type DelayLineStats } from './delay-stats.js';
-import type { CongestionControl, DelayBackendKind } from './options.js';
+import { describeClientPingpong, type CongestionControl, type DelayBackendKind } from './options.js';
 import { EchoServer, probeRtt, probeRttSeries, summarizeWindow, type RttSeries, type RttSummary } from './rtt-probe.js';
 
 export const CALIBRATION_PORTS = { echo: 9000, bulk: 5200 } as const;
@@ -166,7 +166,7 @@ export function formatCalibration(c: Calibration): string {
     `calibration: ${k.rateMbps} Mbit/s, RTT ${k.rttMs} ms (${k.upDelayMs} up + ${k.downDelayMs} down), ` +
       `queue ${k.queueBdp} BDP = ${k.queueLimitBytes} B, burst ${k.burstBytes} B, ACK jitter 0–${k.jitterMs} ms, ` +
       `${k.congestionControl}, delay backend ${k.delayBackend}` +
-      (k.clientPingpongThresh !== undefined ? `, client tcp_pingpong_thresh ${k.clientPingpongThresh}` : ''),
+      describeClientPingpong(k.clientPingpongThresh),
     `  idle RTT:   ${rtt(c.idleRtt)}`,
     `  loaded RTT: ${rtt(c.loadedRtt)}`,
     `  over the whole flow: p99 ${c.fullQueueRttMs.toFixed(2)} ms (full queue), max ${c.peakRttMs.toFixed(2)} ms`,

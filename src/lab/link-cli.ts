@@ -3,7 +3,7 @@
  * (net-cli, the ceiling probe, demo:lab, the runner): one option spec and one parser, so
  * the flags mean and validate the same everywhere. Pure, unit-tested.
  */
-import { isCongestionControl, type LabOptions } from './options.js';
+import { isClientPingpongThresh, isCongestionControl, type LabOptions } from './options.js';
 
 /** For node:util parseArgs: --rate --rtt --queue --competitors --cc --jitter --client-pingpong. */
 export const LINK_CLI_OPTIONS = {
@@ -46,7 +46,7 @@ export function linkFromCli(values: LinkCliValues): LinkCliOptions {
   }
   const pingpong = cliNumber('client-pingpong', values['client-pingpong']);
   if (pingpong !== undefined) {
-    if (!Number.isInteger(pingpong) || pingpong < 1 || pingpong > 255) {
+    if (!isClientPingpongThresh(pingpong)) {
       throw new Error(`--client-pingpong needs an integer 1-255, got "${values['client-pingpong']}"`);
     }
     link.clientPingpongThresh = pingpong;

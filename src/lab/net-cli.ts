@@ -4,6 +4,7 @@
  * delay-line lateness, and tears everything down.
  *   npx tsx src/lab/net-cli.ts --rate 20 --rtt 40 --queue 1 --competitors 1 --cc cubic --jitter 1
  */
+import { describeClientPingpong } from './options.js';
 import type { Calibration } from './calibrate.js';
 import { EXPECTED_GOODPUT_FRACTION, formatCalibration } from './calibrate.js';
 import type { BulkFlow } from './competitors.js';
@@ -45,7 +46,7 @@ async function runExperiment(args: NetCliArgs): Promise<number> {
     console.log(
       `lab ${lab.runId}: ${k.rateMbps} Mbit/s, RTT ${k.rttMs} ms, queue ${k.queueBdp} BDP (${k.queueLimitBytes} B), ` +
         `ACK-path jitter 0–${k.jitterMs} ms, ${k.congestionControl}, backend ${lab.delayBackend}` +
-        (k.clientPingpongThresh === undefined ? '' : `, client tcp_pingpong_thresh ${k.clientPingpongThresh}`),
+        describeClientPingpong(k.clientPingpongThresh),
     );
     let calibration: Calibration | undefined;
     if (args.calibrate) {

@@ -67,6 +67,16 @@ export function isDelayBackendChoice(value: string): value is DelayBackendChoice
   return (DELAY_BACKENDS as readonly string[]).includes(value);
 }
 
+/** A valid net.ipv4.tcp_pingpong_thresh: an integer 1–255. */
+export function isClientPingpongThresh(value: number): boolean {
+  return Number.isInteger(value) && value >= 1 && value <= 255;
+}
+
+/** ", client tcp_pingpong_thresh N" for the lines that describe a link; '' when not known or not set. */
+export function describeClientPingpong(thresh: number | undefined): string {
+  return thresh === undefined ? '' : `, client tcp_pingpong_thresh ${thresh}`;
+}
+
 /** Fills defaults and rejects values the lab cannot build. */
 export function resolveLabOptions(partial: Partial<LabOptions> = {}): LabOptions {
   const options: LabOptions = { ...DEFAULT_LAB_OPTIONS, ...stripUndefined(partial) };
@@ -77,7 +87,7 @@ export function resolveLabOptions(partial: Partial<LabOptions> = {}): LabOptions
   if (!(options.jitterMs >= 0 && options.jitterMs <= 1_000)) problems.push('jitterMs must be in [0, 1000]');
   if (!(Number.isInteger(options.competitors) && options.competitors >= 0 && options.competitors <= 4)) problems.push('competitors must be an integer in [0, 4]');
   const thresh = options.clientPingpongThresh;
-  if (thresh !== undefined && !(Number.isInteger(thresh) && thresh >= 1 && thresh <= 255)) problems.push('clientPingpongThresh must be an integer in [1, 255]');
+  if (thresh !== undefined && !isClientPingpongThresh(thresh)) problems.push('clientPingpongThresh must be an integer in [1, 255]');
   for (const [name, value] of [['upDelayMs', options.upDelayMs], ['downDelayMs', options.downDelayMs]] as const) {
     if (value !== undefined && !(value >= 0 && value <= 1_000)) problems.push(`${name} must be in [0, 1000]`);
   }

@@ -111,9 +111,12 @@ export async function configureRouting(ns: LabNamespaces, options: RoutingOption
     const value = options.slowStartAfterIdle ? 1 : 0;
     await runInNamespace(ns.server, 'sysctl', ['-qw', `net.ipv4.tcp_slow_start_after_idle=${value}`]);
   }
-  if (options.clientPingpongThresh !== undefined) {
-    await runInNamespace(ns.client, 'sysctl', ['-qw', `net.ipv4.tcp_pingpong_thresh=${options.clientPingpongThresh}`]);
-  }
+  if (options.clientPingpongThresh !== undefined) await setClientPingpongThresh(ns, options.clientPingpongThresh);
+}
+
+/** Sets the client namespace's net.ipv4.tcp_pingpong_thresh (per namespace; existing sockets see it at once). */
+export async function setClientPingpongThresh(ns: LabNamespaces, thresh: number): Promise<void> {
+  await runInNamespace(ns.client, 'sysctl', ['-qw', `net.ipv4.tcp_pingpong_thresh=${thresh}`]);
 }
 
 /** The client's net.ipv4.tcp_pingpong_thresh in effect (per namespace; undefined if the kernel lacks it). */

@@ -1,4 +1,5 @@
 /** Text tables of ceiling results: one row per measurement (diagnostic paths included), then ranges over rounds. */
+import { describeClientPingpong } from '../options.js';
 import { summarizeRange } from './busy-time.js';
 import type { CeilingMeasurement } from './measurement.js';
 import type { CeilingResult } from './probe.js';
@@ -31,7 +32,7 @@ export function formatRound(result: CeilingResult, round: number): string {
   return [
     `round ${round}: fair share ${result.fairShareMbps.toFixed(2)} Mbit/s (goodput ${result.goodputMbps.toFixed(2)}, ` +
       `${result.competitors} competitor(s), ACK jitter ${result.jitterMs} ms` +
-      (result.clientPingpongThresh === undefined ? '' : `, client tcp_pingpong_thresh ${result.clientPingpongThresh}`) +
+      describeClientPingpong(result.clientPingpongThresh) +
       `), load ${load(result.loadAverage.before)} → ${load(result.loadAverage.after)}`,
     ...allMeasurements(result).map((m) => `  ${formatMeasurement(m)}`),
   ].join('\n');

@@ -9,6 +9,7 @@
  * first origin, to tell HTTP/2 from pipelining as the cause of (b)'s figure.
  */
 import { loadavg } from 'node:os';
+import { readClientPingpongThresh, setClientPingpongThresh } from '../topology.js';
 import { ensureCertificate } from '../../../scripts/cert.js';
 import type { Calibration, Competitors, Lab } from '../network-lab.js';
 import { diagnosticDownload, needsStreamObject, streamObjectBytes, type DiagnosticPath } from './diagnostic-paths.js';
@@ -96,12 +97,13 @@ async function measureDiagnostics(
 
 /** Runs `measure` with the client namespace's threshold at `thresh`, then puts the previous value back. */
 async function withClientPingpongThresh<T>(lab: Lab, thresh: number, measure: () => Promise<T>): Promise<T> {
-  const previous = (await lab.runInClient('sysctl', ['-n', 'net.ipv4.tcp_pingpong_thresh'])).stdout.trim();
-  await lab.runInClient('sysctl', ['-qw', `net.ipv4.tcp_pingpong_thresh=${thresh}`]);
+  const previous = await readClientPingpongThresh(lab.namespaces);
+  if (previous === undefined) throw new Error('this kernel has no net.ipv4.tcp_pingpong_thresh to set');
+  await setClientPingpongThresh(lab.namespaces, thresh);
   try {
     return await measure();
   } finally {
-    await lab.runInClient('sysctl', ['-qw', `net.ipv4.tcp_pingpong_thresh=${previous}`]);
+    await setClientPingpongThresh(lab.namespaces, previous);
   }
 }
 

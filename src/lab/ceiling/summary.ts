@@ -3,6 +3,7 @@
  * results.json): each path's fraction of fair share, so every player's figure
  * can be read against what its transport could reach in the same cell.
  */
+import { describeClientPingpong } from '../options.js';
 import type { CeilingMeasurement } from './measurement.js';
 import type { OriginKind } from './origin-under-test.js';
 import type { CeilingResult } from './probe.js';
@@ -54,8 +55,7 @@ export function summarizeCeiling(result: CeilingResult): CeilingSummary {
 export function formatCeilingSummary(c: CeilingSummary): string {
   const f = (x: number): string => x.toFixed(2);
   const diagnostics = (c.diagnostics ?? []).map((m) => `${m.kind} ${f(m.fraction)} (from ${m.steadyFromS} s: ${f(m.steadyFraction)})`);
-  const pingpong = c.clientPingpongThresh === undefined ? '' : `, client tcp_pingpong_thresh ${c.clientPingpongThresh}`;
-  return `transport ceiling (${c.durationS} s each, ACK jitter ${c.jitterMs} ms${pingpong}): bulk ${f(c.bulk)}, ` +
+  return `transport ceiling (${c.durationS} s each, ACK jitter ${c.jitterMs} ms${describeClientPingpong(c.clientPingpongThresh)}): bulk ${f(c.bulk)}, ` +
     `h2 pipelined (${c.inFlight} in flight, ${c.origin}) ${f(c.h2Pipelined)}, HTTP/1.1 back to back ${f(c.http1BackToBack)} of fair share ` +
     `(from ${c.steadyFromS} s: ${f(c.steady.bulk)}, ${f(c.steady.h2Pipelined)}, ${f(c.steady.http1BackToBack)})` +
     (diagnostics.length > 0 ? `; diagnostics: ${diagnostics.join(', ')}` : '');

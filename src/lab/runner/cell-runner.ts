@@ -4,6 +4,7 @@
  * page) in Chromium in the client namespace, one at a time, while the
  * competitors keep running. Everything is torn down even when a step fails.
  */
+import { describeClientPingpong } from '../options.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
@@ -58,7 +59,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export function describeCell(c: CellConfig): string {
   return `${c.rateMbps} Mbit/s, RTT ${c.rttMs} ms, queue ${c.queueBdp} BDP, ${c.competitors} competitor(s), ${c.cc}, jitter ${c.jitterMs} ms` +
-    (c.clientPingpongThresh === undefined ? '' : `, client tcp_pingpong_thresh ${c.clientPingpongThresh}`);
+    describeClientPingpong(c.clientPingpongThresh);
 }
 
 /** A flow's per-second samples on the epoch clock. */
