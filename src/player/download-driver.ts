@@ -16,6 +16,7 @@ import { buildAbrContext, type AbrInputs } from './abr-context.js';
 import { StreamSplitter, coalescedRef } from './range-coalescing.js';
 import { OrderedAppender } from './ordered-appender.js';
 import type { RequestAbandoner } from './request-abandoner.js';
+import { seekKeepsPipeline } from './seek-rule.js';
 
 interface InFlight {
   readonly controller: AbortController;
@@ -122,10 +123,9 @@ export class DownloadDriver {
     const t = this.deps.video.currentTime;
     for (const rt of this.runtimes) {
       const ahead = bufferedAhead(rt.sink.buffered(), t);
-      const appendsFrom = rt.track.referenceAt(rt.appender.nextIndex)?.startS ?? rt.track.endS;
-      const contiguousEnd = t + ahead;
-      const keeps = ahead > 0 && t <= appendsFrom && contiguousEnd >= Math.min(appendsFrom, rt.track.endS) - 0.25;
-      if (!keeps) this.reset(rt, rt.track.indexForTime(ahead > 0 ? contiguousEnd : t));
+      const nextAppend = rt.track.referenceAt(rt.appender.nextIndex);
+      const keeps = seekKeepsPipeline({ positionS: t, bufferedAheadS: ahead, nextAppend, trackEndS: rt.track.endS });
+      if (!keeps) this.reset(rt, rt.track.indexForTime(ahead > 0 ? t + ahead : t));
     }
     this.kick();
   }
