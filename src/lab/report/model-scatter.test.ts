@@ -7,7 +7,7 @@ import { MODEL_PLOT_TITLE, modelScatterData, renderModelScatter } from './model-
 const network = { fairShareMbps: 9.6, baseRttMs: 41, loadedRttMs: 67.5, competitors: 1 };
 const probe = (bytes: number, measured: number | null, predicted: number | null): ProbeSizeResult => ({
   cell: 0, bytes, periodS: 2, count: 8, measuredFraction: measured, fractions: [], meanDownloadMs: 500, predictedFraction: predicted,
-  idleRestartShare: 1, meanIdleBeforeMs: 1500, protocols: ['h2'], network,
+  idleRestartShare: 1, meanIdleBeforeMs: 1500, protocols: ['h2'], network, modelTarget: null,
 });
 const entry = (reason: SprintRunEntry['reason'], predicted: number | null, measured: number | null, complete = true): SprintRunEntry => ({
   startS: 100, reason, plannedBytes: predicted === null ? null : 3e7, bytes: 3e7, durationS: 30, complete,

@@ -86,7 +86,7 @@ function runPanel(run: RunResult): string {
 
 function probeTable(probe: readonly ProbeSizeResult[]): string {
   const rows = probe.map((p) =>
-    `<tr><td>${p.cell}</td><td>${p.bytes.toLocaleString('en')}</td><td>${p.periodS}</td><td>${p.count}</td><td>${fmt(p.meanDownloadMs, 0)}</td>` +
+    `<tr><td>${p.cell}</td><td>${p.bytes.toLocaleString('en')}${p.modelTarget === null ? '' : ` (model's size for ${p.modelTarget})`}</td><td>${p.periodS}</td><td>${p.count}</td><td>${fmt(p.meanDownloadMs, 0)}</td>` +
       `<td><b>${fmt(p.measuredFraction)}</b></td><td>${fmt(p.predictedFraction)}</td><td>${(100 * p.idleRestartShare).toFixed(0)}%</td>` +
       `<td>${fmt(p.network.fairShareMbps)}</td><td>${fmt(p.network.baseRttMs, 1)} / ${fmt(p.network.loadedRttMs, 1)}</td><td>${escapeXml(p.protocols.join('/'))}</td></tr>`,
   );

@@ -18,7 +18,8 @@ import type { ProbeOptions } from './cli-args.js';
 import { LAB_PAGE_PATH } from './ensure-build.js';
 import { launchLabBrowser, runLabPage } from './lab-browser.js';
 import { startLabOrigin } from './origin-process.js';
-import { analyzeProbe, type ProbeSizeResult } from './probe-analysis.js';
+import { analyzeProbe, modelProbeBytes, type ProbeSizeResult } from './probe-analysis.js';
+import { ensureProbeObjects } from '../../../scripts/dash-media/lab-media.js';
 import { formatElapsed, type Progress } from './progress.js';
 import { assembleRunResult, type CompetitorSamples } from './run-metrics.js';
 import type { CellConfig, CellResult, LabCalibration, RunResult } from './results.js';
@@ -98,7 +99,7 @@ export async function runCell(spec: CellSpec, env: RunnerEnvironment): Promise<C
 
     if (spec.probe) {
       await sleep(spec.settleS * 1000);
-      const probe = await runProbe(spec, env, lab, browser, pageUrl(probePageQuery({ ...spec.probe, base: DEFAULT_PROBE_BASE })), calibration, cellDir, label);
+      const probe = await runProbe(spec, env, lab, browser, pageUrl, calibration, cellDir, label);
       outcome.probe.push(...probe.results);
       outcome.failures.push(...probe.errors);
     }
@@ -177,16 +178,34 @@ async function runProbe(
   env: RunnerEnvironment,
   lab: Lab,
   browser: Browser,
-  url: string,
+  pageUrl: (query: string) => string,
   calibration: Calibration,
   cellDir: string,
   label: string,
 ): Promise<{ results: ProbeSizeResult[]; errors: string[] }> {
   const probe = spec.probe as ProbeOptions;
-  const expectedS = probe.sizes.reduce((sum, bytes, i) => {
+  const network = {
+    fairShareMbps: calibration.fairShareMbps,
+    baseRttMs: calibration.idleRtt.medianMs,
+    loadedRttMs: calibration.loadedRtt.medianMs,
+    competitors: lab.options.competitors,
+  };
+  const target = probe.modelTarget;
+  const modelBytes = target === undefined ? null : modelProbeBytes(target, network);
+  if (target !== undefined) {
+    env.progress.log(modelBytes === null
+      ? `  model: no size reaches ${target} of fair share on this link; probing the given sizes only`
+      : `  model: ${modelBytes} B for ${target} of fair share on this link`);
+  }
+  const sizes = modelBytes === null ? probe.sizes : [...probe.sizes, modelBytes];
+  const periodsS = modelBytes === null ? probe.periodsS : [...probe.periodsS, probe.modelPeriodS];
+  if (sizes.length === 0) return { results: [], errors: [`${label} probe: no size to probe`] };
+  if (modelBytes !== null) await ensureProbeObjects([modelBytes]);
+  const expectedS = sizes.reduce((sum, bytes, i) => {
     const transferS = (bytes * 8) / (calibration.fairShareMbps * 1e6) / 0.2; // generous: 20% of fair share
-    return sum + probe.count * Math.max(probe.periodsS[i] ?? 0, transferS);
+    return sum + probe.count * Math.max(periodsS[i] ?? 0, transferS);
   }, 0);
+  const url = pageUrl(probePageQuery({ sizes, periodsS, count: probe.count, base: DEFAULT_PROBE_BASE }));
   const { result, pageErrors } = await runLabPage(browser, url, {
     timeoutMs: (expectedS + 120) * 1000,
     signal: env.signal,
@@ -195,15 +214,11 @@ async function runProbe(
   if (result.mode !== 'probe') throw new Error('lab page returned a player result');
   const page: LabProbeResult = result;
   await writeFile(path.join(cellDir, 'probe.json'), JSON.stringify(page));
-  const network = {
-    fairShareMbps: calibration.fairShareMbps,
-    baseRttMs: calibration.idleRtt.medianMs,
-    loadedRttMs: calibration.loadedRtt.medianMs,
-    competitors: lab.options.competitors,
-  };
-  const results = analyzeProbe(page.downloads, network, spec.index);
+  const isModelSized = (r: ProbeSizeResult) => r.bytes === modelBytes && r.periodS === probe.modelPeriodS;
+  const results = analyzeProbe(page.downloads, network, spec.index).map((r) => (isModelSized(r) ? { ...r, modelTarget: target ?? null } : r));
   for (const r of results) {
-    env.progress.log(`  probe ${r.bytes} B every ${r.periodS} s (n=${r.count}, ${r.protocols.join('/')}): measured ${fmt(r.measuredFraction)} of fair share, model ${fmt(r.predictedFraction)}`);
+    const why = r.modelTarget === null ? '' : ` (the model's size for ${r.modelTarget})`;
+    env.progress.log(`  probe ${r.bytes} B${why} every ${r.periodS} s (n=${r.count}, ${r.protocols.join('/')}): measured ${fmt(r.measuredFraction)} of fair share, model ${fmt(r.predictedFraction)}`);
   }
   return { results, errors: [...page.errors, ...pageErrors].map((e) => `${label} probe: ${e}`) };
 }

@@ -48,11 +48,20 @@ describe('lab CLI', () => {
 
   it('parses probe mode', () => {
     const args = parseLabCliArgs(['--probe-sizes', '250k,2m', '--probe-gap-s', '2,16', '--probe-count', '5']);
-    expect(args.probe).toEqual({ sizes: [250_000, 2_000_000], periodsS: [2, 16], count: 5 });
+    expect(args.probe).toEqual({ sizes: [250_000, 2_000_000], periodsS: [2, 16], count: 5, modelTarget: undefined, modelPeriodS: 16 });
     expect(parseLabCliArgs(['--probe-sizes', '1m,4m']).probe?.periodsS).toEqual([2, 2]);
     expect(parseSize('16M')).toBe(16_000_000);
     expect(parseSize('1000')).toBe(1000);
     expect(() => parseSize('lots')).toThrow(/bad size/);
+  });
+
+  it('adds the model-sized probe, alone or beside given sizes', () => {
+    expect(parseLabCliArgs(['--probe-model-target', '0.9']).probe).toEqual({ sizes: [], periodsS: [], count: 8, modelTarget: 0.9, modelPeriodS: 2 });
+    const both = parseLabCliArgs(['--probe-sizes', '1m', '--probe-gap-s', '4', '--probe-model-target', '0.8', '--probe-count', '3']).probe;
+    expect(both).toEqual({ sizes: [1_000_000], periodsS: [4], count: 3, modelTarget: 0.8, modelPeriodS: 4 });
+    for (const bad of ['1', '0', 'most', '1.5']) {
+      expect(() => parseLabCliArgs(['--probe-model-target', bad])).toThrow(/--probe-model-target: a fraction of fair share in \(0, 1\)/);
+    }
   });
 
   it('rejects what the lab cannot run', () => {

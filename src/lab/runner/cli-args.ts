@@ -13,6 +13,13 @@ export interface ProbeOptions {
   /** One period per size (s): a download starts this long after the previous one started; 0 = back to back. */
   readonly periodsS: readonly number[];
   readonly count: number;
+  /**
+   * Also probe, in each cell, the size the throughput model picks for this fraction of fair
+   * share on the cell's calibrated network (so the lab measures what that size gets).
+   */
+  readonly modelTarget: number | undefined;
+  /** Period of the model-sized downloads, s. */
+  readonly modelPeriodS: number;
 }
 
 export const DEFAULT_CEILING_S = 30;
@@ -57,6 +64,7 @@ export const LAB_USAGE = `usage: npm run lab -- [options]
   --probe-sizes LIST  probe mode instead of players: object sizes, e.g. 250k,1m,4m,16m
   --probe-gap-s LIST  one period or one per size: a download starts every N s (default 2; 0 = back to back)
   --probe-count N     downloads per size (default 8)
+  --probe-model-target F  also probe, per cell, the size the model picks for F of fair share (e.g. 0.9)
   --settle S          competitors alone before each player (default 5)
   --ceiling S         seconds per transport-ceiling measurement after calibration (bulk, h2 pipelined,
                       HTTP/1.1; default 30; 0 skips it)
@@ -113,6 +121,7 @@ export function parseLabCliArgs(argv: readonly string[], now = new Date()): LabC
       'probe-sizes': { type: 'string' },
       'probe-gap-s': { type: 'string' },
       'probe-count': { type: 'string' },
+      'probe-model-target': { type: 'string' },
       settle: { type: 'string' },
       ceiling: { type: 'string' },
       soak: { type: 'string' },
@@ -142,14 +151,21 @@ export function parseLabCliArgs(argv: readonly string[], now = new Date()): LabC
     ...(clientPingpongThresh === undefined ? {} : { clientPingpongThresh }),
   };
   let probe: ProbeOptions | undefined;
-  if (values['probe-sizes'] !== undefined) {
-    const sizes = values['probe-sizes'].split(',').map(parseSize);
+  const modelTargetText = values['probe-model-target'];
+  if (values['probe-sizes'] !== undefined || modelTargetText !== undefined) {
+    const sizes = values['probe-sizes'] === undefined ? [] : values['probe-sizes'].split(',').map(parseSize);
     const periods = (values['probe-gap-s'] ?? '2').split(',').map((p) => positive(p, '--probe-gap-s', 2, true));
     if (periods.length !== 1 && periods.length !== sizes.length) throw new Error('--probe-gap-s: give one value or one per size');
+    const modelTarget = modelTargetText === undefined ? undefined : Number(modelTargetText);
+    if (modelTarget !== undefined && !(modelTarget > 0 && modelTarget < 1)) {
+      throw new Error(`--probe-model-target: a fraction of fair share in (0, 1), got "${modelTargetText}"`);
+    }
     probe = {
       sizes,
       periodsS: sizes.map((_, i) => periods[periods.length === 1 ? 0 : i] ?? 0),
       count: Math.round(positive(values['probe-count'], '--probe-count', 8)),
+      modelTarget,
+      modelPeriodS: Math.max(...periods),
     };
   }
   if (values.faults !== undefined && values.soak === undefined) throw new Error('--faults needs --soak');

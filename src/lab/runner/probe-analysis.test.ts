@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { predictedFraction } from '../../model/throughput-model.js';
+import { downloadSizeFor, predictedFraction } from '../../model/throughput-model.js';
 import type { ProbeDownload } from '../page/lab-result.js';
-import { analyzeProbe, probeNetworkState, restartsWindow } from './probe-analysis.js';
+import { analyzeProbe, modelProbeBytes, probeNetworkState, restartsWindow } from './probe-analysis.js';
 
 const network = { fairShareMbps: 9.6, baseRttMs: 40.8, loadedRttMs: 65, competitors: 1 };
 
@@ -30,5 +30,21 @@ describe('probe analysis', () => {
     expect(restartsWindow(download(1000, 0, 10, 100, 0), network)).toBe(false);
     expect(restartsWindow(download(1000, 0, 10, 400, 0), network)).toBe(true);
     expect(results[0]?.predictedFraction).toBeCloseTo(predictedFraction(1000, probeNetworkState(network, false)), 10);
+  });
+
+  it('sizes the model probe at the model\'s pick for the target, rounded up to 10 kB', () => {
+    const exact = downloadSizeFor(0.9, probeNetworkState(network, true));
+    const bytes = modelProbeBytes(0.9, network);
+    expect(bytes).not.toBeNull();
+    expect(bytes! % 10_000).toBe(0);
+    expect(bytes!).toBeGreaterThanOrEqual(exact);
+    expect(bytes! - exact).toBeLessThan(10_000);
+    expect(predictedFraction(bytes!, probeNetworkState(network, true))).toBeGreaterThanOrEqual(0.9);
+    expect(modelProbeBytes(0.5, network)!).toBeLessThan(bytes!);
+  });
+
+  it('marks no size as model-picked by default', () => {
+    const [result] = analyzeProbe([download(250_000, 0, 500, undefined)], network, 0);
+    expect(result?.modelTarget).toBeNull();
   });
 });

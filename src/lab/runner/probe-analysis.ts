@@ -3,7 +3,14 @@
  * downloads, next to the throughput model's prediction for the same network
  * state (from calibration). Pure.
  */
-import { LINUX_RESTART_WINDOW_BYTES, predictedFraction, type NetworkState } from '../../model/throughput-model.js';
+import {
+  DEFAULT_MODEL_PARAMETERS,
+  LINUX_RESTART_WINDOW_BYTES,
+  downloadSizeFor,
+  predictedFraction,
+  type ModelParameters,
+  type NetworkState,
+} from '../../model/throughput-model.js';
 import type { ProbeDownload } from '../page/lab-result.js';
 import { meanOrNull } from './metrics.js';
 
@@ -33,6 +40,8 @@ export interface ProbeSizeResult {
   readonly meanIdleBeforeMs: number | null;
   readonly protocols: readonly string[];
   readonly network: ProbeNetwork;
+  /** The fraction of fair share the model picked this size for (--probe-model-target); null for sizes given by hand. */
+  readonly modelTarget: number | null;
 }
 
 /** Linux's minimum RTO; an idle connection restarts its window after ≈ RTT + this. */
@@ -59,7 +68,13 @@ export function restartsWindow(d: ProbeDownload, network: ProbeNetwork): boolean
   return idleMs > network.loadedRttMs + LINUX_RTO_MIN_MS;
 }
 
-export function analyzeProbe(downloads: readonly ProbeDownload[], network: ProbeNetwork, cell: number): ProbeSizeResult[] {
+/** Groups the downloads by size and schedule; `params` lets the model fit (lab/report/model-fit.ts) try other parameters. */
+export function analyzeProbe(
+  downloads: readonly ProbeDownload[],
+  network: ProbeNetwork,
+  cell: number,
+  params: ModelParameters = DEFAULT_MODEL_PARAMETERS,
+): ProbeSizeResult[] {
   const groups = new Map<string, ProbeDownload[]>();
   for (const d of downloads) {
     const key = `${d.bytes}@${d.periodS}`;
@@ -80,11 +95,26 @@ export function analyzeProbe(downloads: readonly ProbeDownload[], network: Probe
       measuredFraction: totalMs > 0 ? totalBytes / (totalMs * fairShareBytesPerMs) : null,
       fractions: group.map((d, i) => d.bytes / ((times[i] ?? 0) * fairShareBytesPerMs)),
       meanDownloadMs: meanOrNull(times),
-      predictedFraction: meanOrNull(group.map((d, i) => predictedFraction(d.bytes, probeNetworkState(network, restarts[i] ?? true)))),
+      predictedFraction: meanOrNull(group.map((d, i) => predictedFraction(d.bytes, probeNetworkState(network, restarts[i] ?? true), params))),
       idleRestartShare: restarts.filter(Boolean).length / group.length,
       meanIdleBeforeMs: meanOrNull(group.map((d) => d.idleBeforeMs)),
       protocols: [...new Set(group.map((d) => d.protocol))],
       network,
+      modelTarget: null,
     };
   });
+}
+
+/** Model-sized probe objects are rounded up to this, so nearby cells share a file. */
+const MODEL_PROBE_GRAIN_BYTES = 10_000;
+
+/**
+ * The object size the model picks for `target` on this network (a restarted
+ * connection, as every spaced probe download is), rounded up to 10 kB; null when the
+ * model says no size reaches the target.
+ */
+export function modelProbeBytes(target: number, network: ProbeNetwork, params: ModelParameters = DEFAULT_MODEL_PARAMETERS): number | null {
+  const bytes = downloadSizeFor(target, probeNetworkState(network, true), params);
+  if (!Number.isFinite(bytes)) return null;
+  return Math.ceil(bytes / MODEL_PROBE_GRAIN_BYTES) * MODEL_PROBE_GRAIN_BYTES;
 }

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL_PARAMETERS, downloadTimeS, type ModelParameters } from '../../model/throughput-model.js';
+import type { ProbeDownload } from '../page/lab-result.js';
+import { probeNetworkState, type ProbeNetwork } from '../runner/probe-analysis.js';
+import { fitModel, modelErrors, sizesForTarget, type ProbeCell } from './model-fit.js';
+
+const SIZES = [100_000, 1_000_000, 4_000_000, 16_000_000];
+
+/** Probe downloads that take exactly as long as `truth` says, every one after an idle restart. */
+function syntheticCell(cell: number, network: ProbeNetwork, truth: ModelParameters, periodS = 2): ProbeCell {
+  let at = 1000;
+  const downloads: ProbeDownload[] = SIZES.flatMap((bytes, i) =>
+    [0, 1].map((k) => {
+      const ms = downloadTimeS(bytes, probeNetworkState(network, true), truth) * 1000;
+      const d: ProbeDownload = {
+        bytes, periodS, index: i * 2 + k, url: `/p/${bytes}?${k}`, startTime: at, requestStart: at,
+        responseStart: at + network.loadedRttMs, responseEnd: at + ms, encodedBodySize: bytes, protocol: 'h2', idleBeforeMs: 5000,
+      };
+      at += ms + 5000;
+      return d;
+    }),
+  );
+  return { cell, label: `cell ${cell}`, network, downloads };
+}
+
+const truth: ModelParameters = { ...DEFAULT_MODEL_PARAMETERS, slowStartExitFraction: 0.2, convergenceEpochs: 2, competitorExponent: 0.8 };
+const cells = [
+  syntheticCell(0, { fairShareMbps: 9.6, baseRttMs: 41, loadedRttMs: 65, competitors: 1 }, truth),
+  syntheticCell(1, { fairShareMbps: 4.8, baseRttMs: 81, loadedRttMs: 150, competitors: 3 }, truth),
+  syntheticCell(2, { fairShareMbps: 2.4, baseRttMs: 21, loadedRttMs: 35, competitors: 1 }, truth),
+];
+
+describe('model fit', () => {
+  it('scores the parameters that produced the timings as exact', () => {
+    const summary = modelErrors(cells, truth);
+    expect(summary.fittedPoints).toBe(12);
+    expect(summary.maxAbsError).toBeLessThan(1e-6);
+    expect(summary.withinTolerance).toBe(12);
+  });
+
+  it('scores other parameters by how far their predictions land', () => {
+    const summary = modelErrors(cells, DEFAULT_MODEL_PARAMETERS);
+    expect(summary.meanAbsError).toBeGreaterThan(0.005);
+    for (const p of summary.points) expect(p.error).toBeCloseTo(p.predicted - p.measured, 12);
+  });
+
+  it('recovers the parameters from a grid that contains them', () => {
+    const grid = { slowStartExitFraction: [0.1, 0.2, 0.3], convergenceEpochs: [1, 1.5, 2, 2.5], competitorExponent: [0.5, 0.8, 1.1] };
+    const fitted = fitModel(cells, grid);
+    expect(fitted.params.slowStartExitFraction).toBe(0.2);
+    expect(fitted.params.convergenceEpochs).toBe(2);
+    expect(fitted.params.competitorExponent).toBe(0.8);
+    expect(fitted.params.mssBytes).toBe(DEFAULT_MODEL_PARAMETERS.mssBytes);
+  });
+
+  it('reports back-to-back downloads without fitting them, and refuses a run with none spaced', () => {
+    const backToBack = syntheticCell(3, { fairShareMbps: 9.6, baseRttMs: 41, loadedRttMs: 65, competitors: 1 }, truth, 0);
+    const summary = modelErrors([...cells, backToBack], truth);
+    expect(summary.points.filter((p) => !p.fitted)).toHaveLength(SIZES.length);
+    expect(summary.fittedPoints).toBe(12);
+    expect(() => modelErrors([backToBack], truth)).toThrow(/no spaced probe downloads/);
+  });
+
+  it('gives larger runs for 0.9 where the RTT and competitors are larger', () => {
+    const [fast, slow] = sizesForTarget([cells[0] as ProbeCell, cells[1] as ProbeCell], DEFAULT_MODEL_PARAMETERS);
+    expect(slow?.bytes).toBeGreaterThan(0);
+    expect((slow?.bytes ?? 0) / (cells[1]?.network.fairShareMbps ?? 1)).toBeGreaterThan((fast?.bytes ?? 0) / (cells[0]?.network.fairShareMbps ?? 1));
+  });
+});

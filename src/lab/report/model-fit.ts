@@ -1,0 +1,149 @@
+/**
+ * Fits the throughput model's free parameters (σ, κ, γ) to probe-mode measurements
+ * and reports how far each prediction lands from what real TCP measured. Pure: the
+ * CLI (model-fit-cli.ts) reads the lab's files and prints what this returns.
+ *
+ * One point is one (cell, size, schedule) group of probe downloads, measured as the
+ * probe analysis does (Σ bytes ÷ Σ download time ÷ fair share) and predicted as the
+ * mean over its downloads, each with its own idle-restart state. Back-to-back groups
+ * (period 0) are reported but not fitted: Sprint never plans a run for that case and
+ * the model is known to be wrong there (docs/model.md, "Where it is wrong").
+ */
+import {
+  DEFAULT_MODEL_PARAMETERS,
+  LINUX_RESTART_WINDOW_BYTES,
+  downloadSizeFor,
+  type ModelParameters,
+} from '../../model/throughput-model.js';
+import type { ProbeDownload } from '../page/lab-result.js';
+import { analyzeProbe, type ProbeNetwork } from '../runner/probe-analysis.js';
+
+/** One lab cell's probe downloads and the calibrated network they ran on. */
+export interface ProbeCell {
+  readonly cell: number;
+  /** e.g. "20/80/3" (rate Mbit/s / RTT ms / competitors), for tables. */
+  readonly label: string;
+  readonly network: ProbeNetwork;
+  readonly downloads: readonly ProbeDownload[];
+}
+
+export interface FitPoint {
+  readonly cell: number;
+  readonly label: string;
+  readonly bytes: number;
+  readonly periodS: number;
+  readonly count: number;
+  readonly measured: number;
+  readonly predicted: number;
+  /** predicted − measured. */
+  readonly error: number;
+  /** Whether the fit used this point (spaced downloads only). */
+  readonly fitted: boolean;
+}
+
+export interface FitSummary {
+  readonly params: ModelParameters;
+  readonly points: readonly FitPoint[];
+  /** Over the fitted points. */
+  readonly meanAbsError: number;
+  readonly maxAbsError: number;
+  readonly withinTolerance: number;
+  readonly fittedPoints: number;
+  readonly tolerance: number;
+}
+
+/** The free parameters' candidate values; the rest stay as given. */
+export interface FitGrid {
+  readonly slowStartExitFraction: readonly number[];
+  readonly convergenceEpochs: readonly number[];
+  readonly competitorExponent: readonly number[];
+}
+
+export const DEFAULT_FIT_GRID: FitGrid = {
+  slowStartExitFraction: range(0.1, 0.6, 0.05),
+  convergenceEpochs: range(0.5, 3, 0.05),
+  competitorExponent: range(0, 1.5, 0.1),
+};
+
+export const DEFAULT_TOLERANCE = 0.07;
+
+export function modelErrors(cells: readonly ProbeCell[], params: ModelParameters, tolerance = DEFAULT_TOLERANCE): FitSummary {
+  const points: FitPoint[] = [];
+  for (const cell of cells) {
+    for (const group of analyzeProbe(cell.downloads, cell.network, cell.cell, params)) {
+      if (group.measuredFraction === null || group.predictedFraction === null) continue;
+      points.push({
+        cell: cell.cell,
+        label: cell.label,
+        bytes: group.bytes,
+        periodS: group.periodS,
+        count: group.count,
+        measured: group.measuredFraction,
+        predicted: group.predictedFraction,
+        error: group.predictedFraction - group.measuredFraction,
+        fitted: group.periodS > 0,
+      });
+    }
+  }
+  const errors = points.filter((p) => p.fitted).map((p) => Math.abs(p.error));
+  if (errors.length === 0) throw new RangeError('model fit: no spaced probe downloads with a measured fraction');
+  return {
+    params,
+    points,
+    meanAbsError: errors.reduce((sum, e) => sum + e, 0) / errors.length,
+    maxAbsError: Math.max(...errors),
+    withinTolerance: errors.filter((e) => e <= tolerance).length,
+    fittedPoints: errors.length,
+    tolerance,
+  };
+}
+
+/** Exhaustive search of the grid for the least mean absolute error (ties: fewer points outside tolerance). */
+export function fitModel(
+  cells: readonly ProbeCell[],
+  grid: FitGrid = DEFAULT_FIT_GRID,
+  base: ModelParameters = DEFAULT_MODEL_PARAMETERS,
+  tolerance = DEFAULT_TOLERANCE,
+): FitSummary {
+  let best: FitSummary | undefined;
+  for (const slowStartExitFraction of grid.slowStartExitFraction) {
+    for (const convergenceEpochs of grid.convergenceEpochs) {
+      for (const competitorExponent of grid.competitorExponent) {
+        const summary = modelErrors(cells, { ...base, slowStartExitFraction, convergenceEpochs, competitorExponent }, tolerance);
+        if (!best || better(summary, best)) best = summary;
+      }
+    }
+  }
+  if (!best) throw new RangeError('model fit: the grid has no candidate values');
+  return best;
+}
+
+function better(a: FitSummary, b: FitSummary): boolean {
+  if (Math.abs(a.meanAbsError - b.meanAbsError) > 1e-9) return a.meanAbsError < b.meanAbsError;
+  return a.withinTolerance > b.withinTolerance;
+}
+
+/** The run size the model picks for `target` in each cell (restarted connection), bytes. */
+export function sizesForTarget(cells: readonly ProbeCell[], params: ModelParameters, target = 0.9): { label: string; bytes: number }[] {
+  return cells.map((cell) => ({
+    label: cell.label,
+    bytes: downloadSizeFor(
+      target,
+      {
+        fairShareBps: cell.network.fairShareMbps * 1e6,
+        baseRttMs: cell.network.baseRttMs,
+        loadedRttMs: Math.max(cell.network.baseRttMs, cell.network.loadedRttMs),
+        idleRestart: true,
+        restartWindowBytes: LINUX_RESTART_WINDOW_BYTES,
+        competingFlows: cell.network.competitors,
+      },
+      params,
+    ),
+  }));
+}
+
+function range(from: number, to: number, step: number): number[] {
+  const values: number[] = [];
+  for (let i = 0; from + i * step <= to + 1e-9; i++) values.push(Math.round((from + i * step) * 1000) / 1000);
+  return values;
+}
