@@ -25,4 +25,14 @@ describe('seek rule', () => {
     // Everything appended and buffered to the end.
     expect(seekKeepsPipeline({ positionS: 170, bufferedAheadS: 10, nextAppend: undefined, trackEndS: 180 })).toBe(true);
   });
+
+  it('keeps it when the segment being appended already shows in the buffered ranges', () => {
+    // Lab, 5 Mbit/s, 80 ms: audio segment 0 was in `buffered` (0 to 1.92 s) before its
+    // updateend moved the appender on, and the startup jump to 0.1 s came in between.
+    expect(seekKeepsPipeline({ positionS: 0.1, bufferedAheadS: 1.82, nextAppend: segment(0), trackEndS: 180 })).toBe(true);
+    // Half of it shown so far.
+    expect(seekKeepsPipeline({ positionS: 0.1, bufferedAheadS: 0.9, nextAppend: segment(0), trackEndS: 180 })).toBe(true);
+    // But a position past the segment being appended, with a hole after the buffered media, restarts.
+    expect(seekKeepsPipeline({ positionS: 3, bufferedAheadS: 0, nextAppend: segment(0), trackEndS: 180 })).toBe(false);
+  });
 });

@@ -24,15 +24,18 @@ export interface SeekView {
   readonly trackEndS: number;
 }
 
-/** True when the track's pipeline already continues from the position. */
+/**
+ * True when the track's pipeline already continues from the position: the media
+ * buffered from the position (none is fine) reaches where the next append starts, and
+ * that append is not wholly behind the position.
+ *
+ * The next append may already show in `buffered`: the browser adds an append's frames
+ * before its updateend, and the gap jumper's startup seek fires in exactly that window
+ * (the intersection of the tracks' ranges appears when the last track's first frames do).
+ */
 export function seekKeepsPipeline(view: SeekView): boolean {
   const { positionS, bufferedAheadS, nextAppend, trackEndS } = view;
-  const appendsFromS = nextAppend?.startS ?? trackEndS;
-  if (bufferedAheadS > 0) {
-    // Inside buffered media that reaches where appending continues.
-    return positionS <= appendsFromS && positionS + bufferedAheadS >= Math.min(appendsFromS, trackEndS) - SEEK_TOLERANCE_S;
-  }
-  // Nothing buffered there yet: keep when the next segment to append is the one the position needs.
-  if (!nextAppend) return false;
-  return nextAppend.startS <= positionS + SEEK_TOLERANCE_S && positionS < nextAppend.startS + nextAppend.durationS;
+  const bufferedToS = positionS + Math.max(0, bufferedAheadS);
+  if (!nextAppend) return bufferedToS >= trackEndS - SEEK_TOLERANCE_S;
+  return nextAppend.startS <= bufferedToS + SEEK_TOLERANCE_S && positionS < nextAppend.startS + nextAppend.durationS;
 }
