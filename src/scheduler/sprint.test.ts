@@ -158,6 +158,27 @@ describe('SprintScheduler decisions', () => {
     expect(new SprintScheduler().decide(state([track({ requestedAheadS: 4, inFlight })], { network: inflated })).orders).toEqual([]);
   });
 
+  it('counts the bytes still to come on the whole connection, and queues at most a second of them', () => {
+    // 1.2 Mbit/s share at 80 ms (160 ms loaded): the budget is 1 s of transfer (150 KB), not the 256 KB floor.
+    const low = { throughputBps: 1.2e6, fairShareBps: 1.2e6, baseRttMs: 80, loadedRttMs: 160, lastActivityMs: 100_000 };
+    const video = track({ requestedAheadS: 6, currentBandwidth: 509e3, inFlight: [{ segmentIndex: 10, startedMs: 0, bytesLoaded: 0, bytesExpected: 137_000 }] });
+    const audio = track({ contentType: 'audio', requestedAheadS: 6, currentBandwidth: 130e3, inFlight: [{ segmentIndex: 10, startedMs: 0, bytesLoaded: 0, bytesExpected: 33_000 }] });
+    // Each track alone is under budget; together (170 KB) they are over it.
+    expect(new SprintScheduler().decide(state([video, audio], { network: low })).orders).toEqual([]);
+    expect(new SprintScheduler().decide(state([video], { network: low })).orders).toEqual([{ contentType: 'video', segmentCount: 1 }]);
+    // At 10 Mbit/s the 256 KB floor holds: one more segment goes out, and then the connection has enough to come.
+    expect(new SprintScheduler().decide(state([video, audio])).orders).toEqual([{ contentType: 'video', segmentCount: 1 }]);
+  });
+
+  it('gives the next request to the track furthest behind', () => {
+    const low = { throughputBps: 1.2e6, fairShareBps: 1.2e6, baseRttMs: 80, loadedRttMs: 160, lastActivityMs: 100_000 };
+    const inFlight = [{ segmentIndex: 10, startedMs: 0, bytesLoaded: 40_000, bytesExpected: 137_000 }];
+    const video = track({ requestedAheadS: 6, currentBandwidth: 509e3, inFlight });
+    const audio = track({ contentType: 'audio', requestedAheadS: 4, currentBandwidth: 130e3, inFlight: [{ segmentIndex: 9, startedMs: 0, bytesLoaded: 0, bytesExpected: 33_000 }] });
+    // 130 KB to come, budget 150 KB: room for one more, and audio (4 s ahead) is behind video (6 s).
+    expect(new SprintScheduler().decide(state([video, audio], { network: low })).orders).toEqual([{ contentType: 'audio', segmentCount: 1 }]);
+  });
+
   it('keeps video and audio in one run', () => {
     const d = new SprintScheduler().decide(
       state([track({ requestedAheadS: 4 }), track({ contentType: 'audio', requestedAheadS: 4, currentBandwidth: 128e3 })]),

@@ -4,8 +4,10 @@
  *  - holds off while the free buffer is too small for a download big enough to
  *    reach the target fraction of fair share (the throughput model's size);
  *  - then starts a **run**: segments back to back until the buffer cap, with the
- *    next request issued while the current one still has about two BDPs of bytes
- *    to come, so the server never waits for a request and TCP never idles;
+ *    next request issued while the connection still has about two BDPs of bytes
+ *    to come, so the server never waits for a request and TCP never idles (but
+ *    never more than a second's transfer queued, so the segment needed next is
+ *    not held up behind, or interleaved with, ones needed later);
  *  - starts a run regardless of size when the buffer falls below a low-water
  *    mark (a stall costs more than unfairness), and at startup.
  * Video and audio share one run so audio requests never split a video run.
@@ -27,7 +29,7 @@ export interface SprintSchedulerOptions {
   readonly lowWaterS: number;
   /** Most requests in flight per track. */
   readonly maxInFlight: number;
-  /** Issue the next request when fewer than this many BDPs of bytes are still to come. */
+  /** Issue the next request when fewer than this many BDPs of bytes are still to come on the connection. */
   readonly pipelineBdps: number;
   /**
    * Pipelining floor where the BDP is unknown or tiny, bytes. Early in a run segments are
@@ -35,6 +37,15 @@ export interface SprintSchedulerOptions {
    * the next request's RTT hidden behind the bytes still to come.
    */
   readonly minPipelineBytes: number;
+  /**
+   * The floor gives way to at most this many seconds of transfer at the measured rate.
+   * At a low share a 256 KB floor queues seconds of responses: the segment needed next
+   * then waits behind (or, once the origin's in-order queue gives up, is interleaved
+   * with) segments needed later, and a short startup buffer runs dry (lab, 5 Mbit/s,
+   * 80 ms, three competitors: a 0.5 s stall at 3.9 s while four audio and two video
+   * responses shared a 1.2 Mbit/s share).
+   */
+  readonly maxQueuedS: number;
   /** Connection idle longer than this restarts the window (Linux's RTO floor is 200 ms). */
   readonly idleRestartMs: number;
   /**
@@ -60,6 +71,7 @@ export const DEFAULT_SPRINT_OPTIONS: SprintSchedulerOptions = {
   maxInFlight: 4,
   pipelineBdps: 2,
   minPipelineBytes: 256 * 1024,
+  maxQueuedS: 1,
   idleRestartMs: 200,
   coalesceSegments: 3,
   competingFlowsPrior: 1,
@@ -133,15 +145,18 @@ export class SprintScheduler implements DownloadScheduler {
     const serial = this.options.requestOverlap === 'serial';
     // A finishing request makes the driver decide again, so one in flight needs no polling.
     if (serial && active.some((t) => t.inFlight.length > 0)) return { orders, recheckInMs: undefined, ...(run ? { run } : {}) };
-    // Serially, the track furthest behind goes next, so audio and video stay level.
-    const candidates = serial ? [...active].sort((a, b) => a.requestedAheadS - b.requestedAheadS) : active;
+    // The track furthest behind goes first, so audio and video stay level on the one connection.
+    const candidates = [...active].sort((a, b) => a.requestedAheadS - b.requestedAheadS);
+    let outstanding = active.reduce((sum, t) => sum + outstandingBytes(t), 0);
+    const budget = this.pipelineBudgetBytes(state);
     for (const track of candidates) {
       if (serial && orders.length > 0) break;
       if (track.requestedAheadS >= state.maxBufferS) continue;
-      if (!this.pipelineHasRoom(track, state)) continue;
+      if (!this.pipelineHasRoom(track, outstanding, budget)) continue;
       const room = Math.ceil((state.maxBufferS - track.requestedAheadS) / Math.max(0.1, track.nextSegmentDurationS));
       const segmentCount = track.coalescable ? Math.max(1, Math.min(this.options.coalesceSegments, room)) : 1;
       orders.push({ contentType: track.contentType, segmentCount });
+      outstanding += segmentCount * segmentGuessBytes(track);
     }
     const full = active.every((t) => t.requestedAheadS >= state.maxBufferS);
     if (full && orders.length === 0) return this.endRun(state, { orders, recheckInMs: this.untilRoom(state, active), ...(run ? { run } : {}) });
@@ -172,20 +187,29 @@ export class SprintScheduler implements DownloadScheduler {
     return { start: false, recheckInMs: Math.max(50, ((needed - free) * 1000) / state.playbackRate) };
   }
 
-  /** Whether one more request keeps the pipe full without queueing too much behind it. */
-  private pipelineHasRoom(track: TrackSchedulingState, state: SchedulerState): boolean {
+  /**
+   * Whether one more request for `track` keeps the pipe full without queueing too much
+   * behind it. `outstanding` is what is still to come on the whole connection (all
+   * tracks share it); `budget` undefined means there is no throughput sample yet.
+   */
+  private pipelineHasRoom(track: TrackSchedulingState, outstanding: number, budget: number | undefined): boolean {
     if (track.inFlight.length === 0) return true;
     if (track.inFlight.length >= this.options.maxInFlight) return false;
-    const n = state.network;
     // Until the first download has been measured, each order commits the ABR to a rung
     // picked on its default estimate: one request at a time until there is a sample.
-    if (n.throughputBps === undefined && n.fairShareBps === undefined) return false;
-    const guessBytes = (track.currentBandwidth / 8) * track.nextSegmentDurationS;
-    const outstanding = track.inFlight.reduce((sum, f) => sum + Math.max(0, (f.bytesExpected ?? guessBytes) - f.bytesLoaded), 0);
+    if (budget === undefined) return false;
+    return outstanding < budget;
+  }
+
+  /** Bytes the connection should still have to come before the next request goes out. */
+  private pipelineBudgetBytes(state: SchedulerState): number | undefined {
+    const n = state.network;
     const rate = n.throughputBps ?? n.fairShareBps;
+    if (rate === undefined) return undefined;
     const rtt = pipeliningRttMs(n.baseRttMs, n.loadedRttMs);
-    const bdp = rate !== undefined && rtt !== undefined ? (rate / 8) * (rtt / 1000) : 0;
-    return outstanding < Math.max(this.options.minPipelineBytes, this.options.pipelineBdps * bdp);
+    const bdp = rtt !== undefined ? (rate / 8) * (rtt / 1000) : 0;
+    const floor = Math.min(this.options.minPipelineBytes, (rate / 8) * this.options.maxQueuedS);
+    return Math.max(floor, this.options.pipelineBdps * bdp);
   }
 
   private untilRoom(state: SchedulerState, active: readonly TrackSchedulingState[]): number | undefined {
@@ -207,6 +231,17 @@ export function pipeliningRttMs(baseRttMs: number | undefined, loadedRttMs: numb
   if (loadedRttMs === undefined) return baseRttMs;
   if (baseRttMs === undefined) return loadedRttMs;
   return Math.min(loadedRttMs, MAX_LOADED_OVER_BASE_RTT * baseRttMs);
+}
+
+/** A segment's size at the track's current bitrate, for requests whose size is not known yet. */
+function segmentGuessBytes(track: TrackSchedulingState): number {
+  return (track.currentBandwidth / 8) * track.nextSegmentDurationS;
+}
+
+/** Bytes still to come for a track's requests in flight. */
+function outstandingBytes(track: TrackSchedulingState): number {
+  const guess = segmentGuessBytes(track);
+  return track.inFlight.reduce((sum, f) => sum + Math.max(0, (f.bytesExpected ?? guess) - f.bytesLoaded), 0);
 }
 
 /** Bits/s of media the tracks currently download (video + audio). */
