@@ -2,14 +2,23 @@
  * Fits the throughput model to a probe-mode lab run and prints predicted against
  * measured for the current parameters and for the best fit:
  *   npm run lab -- --grid reference --probe-sizes 100k,1m,4m,16m --probe-count 3 --out lab-results/probe-grid
- *   npx tsx src/lab/report/model-fit-cli.ts lab-results/probe-grid [--tolerance 0.07]
+ *   npx tsx src/lab/report/model-fit-cli.ts lab-results/probe-grid [--tolerance 0.07] [--relative-to calibrated|converged]
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_MODEL_PARAMETERS, type ModelParameters } from '../../model/throughput-model.js';
 import type { LabProbeResult } from '../page/lab-result.js';
 import type { LabResults } from '../runner/results.js';
-import { DEFAULT_TOLERANCE, fitModel, modelErrors, sizesForTarget, type FitSummary, type ProbeCell } from './model-fit.js';
+import {
+  DEFAULT_TOLERANCE,
+  MEASURED_REFERENCES,
+  fitModel,
+  modelErrors,
+  sizesForTarget,
+  type FitSummary,
+  type MeasuredReference,
+  type ProbeCell,
+} from './model-fit.js';
 
 async function readProbeCells(dir: string): Promise<ProbeCell[]> {
   const results = JSON.parse(await readFile(path.join(dir, 'results.json'), 'utf8')) as LabResults;
@@ -41,19 +50,26 @@ function formatSize(bytes: number): string {
 
 async function main(): Promise<void> {
   const dir = process.argv[2];
-  if (!dir || dir.startsWith('--')) throw new Error('usage: npx tsx src/lab/report/model-fit-cli.ts <lab results folder> [--tolerance 0.07]');
+  if (!dir || dir.startsWith('--')) {
+    throw new Error('usage: npx tsx src/lab/report/model-fit-cli.ts <lab results folder> [--tolerance 0.07] [--relative-to calibrated|converged]');
+  }
   const toleranceAt = process.argv.indexOf('--tolerance');
   const tolerance = toleranceAt > 0 ? Number(process.argv[toleranceAt + 1]) : DEFAULT_TOLERANCE;
   if (!(tolerance > 0 && tolerance < 1)) throw new RangeError(`--tolerance must be in (0, 1), got ${process.argv[toleranceAt + 1]}`);
+  const referenceAt = process.argv.indexOf('--relative-to');
+  const reference = (referenceAt > 0 ? process.argv[referenceAt + 1] : 'calibrated') as MeasuredReference;
+  if (!MEASURED_REFERENCES.includes(reference)) throw new RangeError(`--relative-to must be one of ${MEASURED_REFERENCES.join(', ')}, got ${String(reference)}`);
   const cells = await readProbeCells(dir);
-  const current = modelErrors(cells, DEFAULT_MODEL_PARAMETERS, tolerance);
-  const fitted = fitModel(cells, undefined, DEFAULT_MODEL_PARAMETERS, tolerance);
+  const current = modelErrors(cells, DEFAULT_MODEL_PARAMETERS, tolerance, reference);
+  const fitted = fitModel(cells, undefined, DEFAULT_MODEL_PARAMETERS, tolerance, reference);
+  console.log(`measured fractions relative to the ${reference === 'converged' ? "cell's converged share (its largest spaced size)" : 'calibrated fair share'}\n`);
   console.log('| cell | size | every | n | measured | model (current) | model (fitted) |');
   console.log('|---|--:|--:|--:|--:|--:|--:|');
   current.points.forEach((p, i) => {
     const f = fitted.points[i];
     const every = p.periodS > 0 ? `${p.periodS} s` : 'back to back';
-    console.log(`| ${p.label} | ${formatSize(p.bytes)} | ${every} | ${p.count} | ${p.measured.toFixed(2)} | ${p.predicted.toFixed(2)} | ${f ? f.predicted.toFixed(2) : '–'} |`);
+    const mark = p.fitted || p.periodS === 0 ? '' : ' (reference)';
+    console.log(`| ${p.label} | ${formatSize(p.bytes)} | ${every} | ${p.count} | ${p.measured.toFixed(2)}${mark} | ${p.predicted.toFixed(2)} | ${f ? f.predicted.toFixed(2) : '–'} |`);
   });
   console.log('');
   console.log(describeFit('current', current));

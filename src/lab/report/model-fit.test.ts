@@ -66,4 +66,27 @@ describe('model fit', () => {
     expect(slow?.bytes).toBeGreaterThan(0);
     expect((slow?.bytes ?? 0) / (cells[1]?.network.fairShareMbps ?? 1)).toBeGreaterThan((fast?.bytes ?? 0) / (cells[0]?.network.fairShareMbps ?? 1));
   });
+
+  it('relative to the converged share, divides each cell by its largest size and leaves that size out of the fit', () => {
+    // The same timings 25% slower, as a client whose ACKs hold the flow below its share would
+    // see them: against the calibrated share every point drops; against the converged share
+    // the slowdown cancels out.
+    const slower = cells.map((c) => ({
+      ...c,
+      downloads: c.downloads.map((d) => ({ ...d, responseEnd: d.startTime + (d.responseEnd - d.startTime) * 1.25 })),
+    }));
+    expect(modelErrors(slower, truth).meanAbsError).toBeGreaterThan(0.05);
+    const exact = modelErrors(cells, truth, 0.07, 'converged');
+    const converged = modelErrors(slower, truth, 0.07, 'converged');
+    expect(converged.fittedPoints).toBe(9);
+    const reference = converged.points.filter((p) => !p.fitted);
+    expect(reference.map((p) => p.bytes)).toEqual(cells.map(() => 16_000_000));
+    for (const p of reference) expect(p.measured).toBeCloseTo(1, 9);
+    converged.points.forEach((p, i) => expect(p.measured).toBeCloseTo(exact.points[i]!.measured, 9));
+    const unscaled = modelErrors(cells, truth).points;
+    const largest = unscaled.find((p) => p.cell === 1 && p.bytes === 16_000_000)!.measured;
+    const small = converged.points.find((p) => p.cell === 1 && p.bytes === 100_000)!;
+    expect(small.measured).toBeCloseTo(unscaled.find((p) => p.cell === 1 && p.bytes === 100_000)!.measured / largest, 9);
+    expect(fitModel(slower, undefined, DEFAULT_MODEL_PARAMETERS, 0.07, 'converged').fittedPoints).toBe(9);
+  });
 });

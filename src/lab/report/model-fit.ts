@@ -8,6 +8,13 @@
  * mean over its downloads, each with its own idle-restart state. Back-to-back groups
  * (period 0) are reported but not fitted: Sprint never plans a run for that case and
  * the model is known to be wrong there (docs/model.md, "Where it is wrong").
+ *
+ * Measured fractions are relative to the calibrated fair share by default. Relative to
+ * 'converged', each cell's fractions are divided by that of its largest spaced size:
+ * the share a long download settles at, which is what the player's fair-share estimate
+ * (the steady part of long runs) sees, and which already includes what the model leaves
+ * out (the client's ACK policy, competitors that do not take their whole share). The
+ * largest size's points are then 1 by construction and not fitted.
  */
 import {
   DEFAULT_MODEL_PARAMETERS,
@@ -67,21 +74,37 @@ export const DEFAULT_FIT_GRID: FitGrid = {
 
 export const DEFAULT_TOLERANCE = 0.07;
 
-export function modelErrors(cells: readonly ProbeCell[], params: ModelParameters, tolerance = DEFAULT_TOLERANCE): FitSummary {
+/** What a measured fraction is a fraction of: the calibrated fair share, or the cell's converged share. */
+export type MeasuredReference = 'calibrated' | 'converged';
+export const MEASURED_REFERENCES: readonly MeasuredReference[] = ['calibrated', 'converged'];
+
+export function modelErrors(
+  cells: readonly ProbeCell[],
+  params: ModelParameters,
+  tolerance = DEFAULT_TOLERANCE,
+  reference: MeasuredReference = 'calibrated',
+): FitSummary {
   const points: FitPoint[] = [];
   for (const cell of cells) {
-    for (const group of analyzeProbe(cell.downloads, cell.network, cell.cell, params)) {
-      if (group.measuredFraction === null || group.predictedFraction === null) continue;
+    const groups = analyzeProbe(cell.downloads, cell.network, cell.cell, params).filter(
+      (g): g is typeof g & { measuredFraction: number; predictedFraction: number } => g.measuredFraction !== null && g.predictedFraction !== null,
+    );
+    const spaced = groups.filter((g) => g.periodS > 0);
+    const largest = spaced.reduce<(typeof spaced)[number] | undefined>((big, g) => (!big || g.bytes > big.bytes ? g : big), undefined);
+    const scale = reference === 'converged' ? convergedScale(cell, largest?.measuredFraction) : 1;
+    for (const group of groups) {
+      const measured = group.measuredFraction * scale;
+      const isReference = reference === 'converged' && group === largest;
       points.push({
         cell: cell.cell,
         label: cell.label,
         bytes: group.bytes,
         periodS: group.periodS,
         count: group.count,
-        measured: group.measuredFraction,
+        measured,
         predicted: group.predictedFraction,
-        error: group.predictedFraction - group.measuredFraction,
-        fitted: group.periodS > 0,
+        error: group.predictedFraction - measured,
+        fitted: group.periodS > 0 && !isReference,
       });
     }
   }
@@ -104,18 +127,26 @@ export function fitModel(
   grid: FitGrid = DEFAULT_FIT_GRID,
   base: ModelParameters = DEFAULT_MODEL_PARAMETERS,
   tolerance = DEFAULT_TOLERANCE,
+  reference: MeasuredReference = 'calibrated',
 ): FitSummary {
   let best: FitSummary | undefined;
   for (const slowStartExitFraction of grid.slowStartExitFraction) {
     for (const convergenceEpochs of grid.convergenceEpochs) {
       for (const competitorExponent of grid.competitorExponent) {
-        const summary = modelErrors(cells, { ...base, slowStartExitFraction, convergenceEpochs, competitorExponent }, tolerance);
+        const summary = modelErrors(cells, { ...base, slowStartExitFraction, convergenceEpochs, competitorExponent }, tolerance, reference);
         if (!best || better(summary, best)) best = summary;
       }
     }
   }
   if (!best) throw new RangeError('model fit: the grid has no candidate values');
   return best;
+}
+
+function convergedScale(cell: ProbeCell, convergedFraction: number | undefined): number {
+  if (convergedFraction === undefined || !(convergedFraction > 0)) {
+    throw new RangeError(`model fit: cell ${cell.label} has no spaced probe downloads to take its converged share from`);
+  }
+  return 1 / convergedFraction;
 }
 
 function better(a: FitSummary, b: FitSummary): boolean {
