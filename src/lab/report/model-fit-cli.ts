@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     const f = fitted.points[i];
     const every = p.periodS > 0 ? `${p.periodS} s` : 'back to back';
     const mark = p.fitted || p.periodS === 0 ? '' : ' (reference)';
+    // n counts the downloads that began on a restarted connection.
     console.log(`| ${p.label} | ${formatSize(p.bytes)} | ${every} | ${p.count} | ${p.measured.toFixed(2)}${mark} | ${p.predicted.toFixed(2)} | ${f ? f.predicted.toFixed(2) : '–'} |`);
   });
   console.log('');

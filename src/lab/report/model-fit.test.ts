@@ -89,4 +89,14 @@ describe('model fit', () => {
     expect(small.measured).toBeCloseTo(unscaled.find((p) => p.cell === 1 && p.bytes === 100_000)!.measured / largest, 9);
     expect(fitModel(slower, undefined, DEFAULT_MODEL_PARAMETERS, 0.07, 'converged').fittedPoints).toBe(9);
   });
+
+  it('scores only downloads that began on a restarted connection', () => {
+    const [first] = cells;
+    // The same downloads, each size's second one right after the first (no idle): timed 3× slower, it would be far off if scored.
+    const kept = { ...first!, downloads: first!.downloads.map((d) => (d.index % 2 === 1 ? { ...d, idleBeforeMs: 0, responseEnd: d.startTime + (d.responseEnd - d.startTime) * 3 } : d)) };
+    const summary = modelErrors([kept], truth);
+    expect(summary.fittedPoints).toBe(4);
+    expect(summary.points.every((p) => p.count === 1)).toBe(true);
+    expect(summary.maxAbsError).toBeLessThan(1e-6);
+  });
 });

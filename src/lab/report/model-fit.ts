@@ -3,9 +3,9 @@
  * and reports how far each prediction lands from what real TCP measured. Pure: the
  * CLI (model-fit-cli.ts) reads the lab's files and prints what this returns.
  *
- * One point is one (cell, size, schedule) group of probe downloads, measured as the
- * probe analysis does (Σ bytes ÷ Σ download time ÷ fair share) and predicted as the
- * mean over its downloads, each with its own idle-restart state. Back-to-back groups
+ * One point is one (cell, size, schedule) group of probe downloads that began on a
+ * restarted connection (idle past the RTO: the case Sprint plans runs for), measured as
+ * the probe analysis does (Σ bytes ÷ Σ download time ÷ fair share). Back-to-back groups
  * (period 0) are reported but not fitted: Sprint never plans a run for that case and
  * the model is known to be wrong there (docs/model.md, "Where it is wrong").
  *
@@ -23,7 +23,7 @@ import {
   type ModelParameters,
 } from '../../model/throughput-model.js';
 import type { ProbeDownload } from '../page/lab-result.js';
-import { analyzeProbe, type ProbeNetwork } from '../runner/probe-analysis.js';
+import { analyzeProbe, restartsWindow, type ProbeNetwork } from '../runner/probe-analysis.js';
 
 /** One lab cell's probe downloads and the calibrated network they ran on. */
 export interface ProbeCell {
@@ -86,15 +86,20 @@ export function modelErrors(
 ): FitSummary {
   const points: FitPoint[] = [];
   for (const cell of cells) {
-    const groups = analyzeProbe(cell.downloads, cell.network, cell.cell, params).filter(
-      (g): g is typeof g & { measuredFraction: number; predictedFraction: number } => g.measuredFraction !== null && g.predictedFraction !== null,
-    );
-    const spaced = groups.filter((g) => g.periodS > 0);
+    const measuredGroups = (downloads: readonly ProbeDownload[]) =>
+      analyzeProbe(downloads, cell.network, cell.cell, params).filter(
+        (g): g is typeof g & { measuredFraction: number; predictedFraction: number } => g.measuredFraction !== null && g.predictedFraction !== null,
+      );
+    // The share a long download settles at comes from every download of the largest size.
+    const spaced = measuredGroups(cell.downloads).filter((g) => g.periodS > 0);
     const largest = spaced.reduce<(typeof spaced)[number] | undefined>((big, g) => (!big || g.bytes > big.bytes ? g : big), undefined);
     const scale = reference === 'converged' ? convergedScale(cell, largest?.measuredFraction) : 1;
-    for (const group of groups) {
+    // Sprint plans runs for a restarted connection: only downloads that began after an idle
+    // past the RTO are scored (a large object every 2 s follows the previous one at once).
+    const restarted = cell.downloads.filter((d) => d.periodS === 0 || restartsWindow(d, cell.network));
+    for (const group of measuredGroups(restarted)) {
       const measured = group.measuredFraction * scale;
-      const isReference = reference === 'converged' && group === largest;
+      const isReference = reference === 'converged' && group.bytes === largest?.bytes && group.periodS === largest.periodS;
       points.push({
         cell: cell.cell,
         label: cell.label,
