@@ -62,14 +62,13 @@ async function main(): Promise<void> {
   const cells = await readProbeCells(dir);
   const current = modelErrors(cells, DEFAULT_MODEL_PARAMETERS, tolerance, reference);
   const fitted = fitModel(cells, undefined, DEFAULT_MODEL_PARAMETERS, tolerance, reference);
-  console.log(`measured fractions relative to the ${reference === 'converged' ? "cell's converged share (its largest spaced size)" : 'calibrated fair share'}\n`);
+  console.log(`measured fractions relative to the ${reference === 'converged' ? "cell's converged share (its largest spaced size)" : 'calibrated fair share'}; n counts the downloads that began on a restarted connection\n`);
   console.log('| cell | size | every | n | measured | model (current) | model (fitted) |');
   console.log('|---|--:|--:|--:|--:|--:|--:|');
   current.points.forEach((p, i) => {
     const f = fitted.points[i];
     const every = p.periodS > 0 ? `${p.periodS} s` : 'back to back';
     const mark = p.fitted || p.periodS === 0 ? '' : ' (reference)';
-    // n counts the downloads that began on a restarted connection.
     console.log(`| ${p.label} | ${formatSize(p.bytes)} | ${every} | ${p.count} | ${p.measured.toFixed(2)}${mark} | ${p.predicted.toFixed(2)} | ${f ? f.predicted.toFixed(2) : '–'} |`);
   });
   console.log('');

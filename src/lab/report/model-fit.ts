@@ -90,8 +90,9 @@ export function modelErrors(
       analyzeProbe(downloads, cell.network, cell.cell, params).filter(
         (g): g is typeof g & { measuredFraction: number; predictedFraction: number } => g.measuredFraction !== null && g.predictedFraction !== null,
       );
-    // The share a long download settles at comes from every download of the largest size.
-    const spaced = measuredGroups(cell.downloads).filter((g) => g.periodS > 0);
+    // The share a long download settles at comes from every download of the largest size
+    // (only wanted relative to 'converged': the grid search calls this thousands of times).
+    const spaced = reference === 'converged' ? measuredGroups(cell.downloads).filter((g) => g.periodS > 0) : [];
     const largest = spaced.reduce<(typeof spaced)[number] | undefined>((big, g) => (!big || g.bytes > big.bytes ? g : big), undefined);
     const scale = reference === 'converged' ? convergedScale(cell, largest?.measuredFraction) : 1;
     // Sprint plans runs for a restarted connection: only downloads that began after an idle
@@ -99,7 +100,7 @@ export function modelErrors(
     const restarted = cell.downloads.filter((d) => d.periodS === 0 || restartsWindow(d, cell.network));
     for (const group of measuredGroups(restarted)) {
       const measured = group.measuredFraction * scale;
-      const isReference = reference === 'converged' && group.bytes === largest?.bytes && group.periodS === largest.periodS;
+      const isReference = group.bytes === largest?.bytes && group.periodS === largest.periodS;
       points.push({
         cell: cell.cell,
         label: cell.label,
