@@ -61,10 +61,13 @@ describe.skipIf(hostProblem !== undefined)(
       expect(calibration.goodputMbps).toBeLessThan(20 * 1.1);
       expect(Math.abs(calibration.idleRtt.medianMs - 40)).toBeLessThan(4);
       expect(calibration.fairShareMbps).toBeCloseTo(calibration.goodputMbps / 2);
-      // 1 BDP of queue at 20 Mbit/s is 40 ms on top of the base RTT. The p95 is the bound that
-      // holds on a busy 2-core host; the p99 ("full") picks up scheduling spikes (50.1 ms once
-      // while a compile ran beside the suite), so it only has to rule out a doubled queue.
-      expect(calibration.queueDelayP95Ms).toBeGreaterThan(30);
+      // 1 BDP of queue at 20 Mbit/s is 40 ms on top of the base RTT. The p99 over the whole flow
+      // sees slow start's overshoot fill it; it picks up scheduling spikes on a busy 2-core host
+      // (50.1 ms once beside a compile), so its upper bound only rules out a doubled queue.
+      // The steady p95 depends on where cubic's sawtooth is: its refill after a loss takes
+      // ~4.7 s at this BDP, longer than the 4 s steady window (29.0 ms once in CI, 39 ms
+      // typical), so its lower bound only rules out a link with no standing queue.
+      expect(calibration.queueDelayP95Ms).toBeGreaterThan(10);
       expect(calibration.queueDelayP95Ms).toBeLessThan(50);
       expect(calibration.queueDelayMaxMs).toBeGreaterThan(30);
       expect(calibration.queueDelayMaxMs).toBeLessThan(70);
