@@ -42,4 +42,19 @@ describe('FairShareEstimator', () => {
     expect(estimate).toBeLessThan(8e6);
     expect(estimate).toBeGreaterThan(6e6);
   });
+
+  it('counts the bytes of the busy period under way, and none once it ends', () => {
+    const e = new FairShareEstimator();
+    e.addChunk(5, 999); // before any busy period: activity, not a period's bytes
+    expect(e.busyPeriodBytes()).toBe(0);
+    e.busyStart(10);
+    e.addChunk(20, 1000);
+    e.addChunk(30, 500);
+    expect(e.busyPeriodBytes()).toBe(1500);
+    e.busyEnd(40);
+    expect(e.busyPeriodBytes()).toBe(0);
+    e.busyStart(50);
+    e.addChunk(60, 200);
+    expect(e.busyPeriodBytes()).toBe(200);
+  });
 });

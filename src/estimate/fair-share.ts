@@ -25,6 +25,7 @@ export class FairShareEstimator {
   private readonly ewma: Ewma;
   private chunks: { atMs: number; bytes: number }[] = [];
   private busySinceMs: number | undefined;
+  private bytesThisPeriod = 0;
   lastActivityMs: number | undefined;
 
   constructor(options: Partial<FairShareOptions> = {}) {
@@ -36,11 +37,19 @@ export class FairShareEstimator {
     if (this.busySinceMs !== undefined) return;
     this.busySinceMs = atMs;
     this.chunks = [];
+    this.bytesThisPeriod = 0;
   }
 
   addChunk(atMs: number, bytes: number): void {
     this.lastActivityMs = atMs;
-    if (this.busySinceMs !== undefined) this.chunks.push({ atMs, bytes });
+    if (this.busySinceMs === undefined) return;
+    this.chunks.push({ atMs, bytes });
+    this.bytesThisPeriod += bytes;
+  }
+
+  /** Body bytes since the current busy period began; 0 when nothing is in flight. */
+  busyPeriodBytes(): number {
+    return this.busySinceMs === undefined ? 0 : this.bytesThisPeriod;
   }
 
   /** Ends a busy period and folds its steady part into the estimate. */
@@ -50,6 +59,7 @@ export class FairShareEstimator {
     if (steady) this.ewma.add(steady.seconds, steady.bps);
     this.busySinceMs = undefined;
     this.chunks = [];
+    this.bytesThisPeriod = 0;
   }
 
   /** Bits/s, including the steady part of a busy period still under way; undefined before any. */

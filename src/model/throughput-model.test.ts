@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_MODEL_PARAMETERS,
   LINUX_RESTART_WINDOW_BYTES,
+  continuedFraction,
   convergenceTimeS,
   downloadSizeFor,
   downloadTimeS,
@@ -52,6 +53,38 @@ describe('predictedFraction', () => {
 
   it('times tiny downloads by slow-start rounds', () => {
     expect(downloadTimeS(10e3, reference)).toBeCloseTo(0.08 * (1 + Math.log2(10e3 / LINUX_RESTART_WINDOW_BYTES + 1)), 6);
+  });
+});
+
+describe('continuedFraction', () => {
+  it('is the restart case when nothing was delivered yet', () => {
+    for (const bytes of [1e5, 2e6, 3e7]) expect(continuedFraction(0, bytes, reference)).toBeCloseTo(predictedFraction(bytes, reference), 12);
+  });
+
+  it('grows, bounded by 1, the further the connection is past its restart', () => {
+    let previous = 0;
+    for (let delivered = 0; delivered <= 1e9; delivered = delivered * 2 + 1e5) {
+      const f = continuedFraction(delivered, 2e6, reference);
+      expect(f).toBeGreaterThanOrEqual(previous - 1e-12);
+      expect(f).toBeLessThanOrEqual(1);
+      previous = f;
+    }
+    // 2 MB restarted gets ~0.4 of the share here; after 50 MB on the same busy connection, nearly all.
+    expect(continuedFraction(0, 2e6, reference)).toBeLessThan(0.5);
+    expect(continuedFraction(5e7, 2e6, reference)).toBeGreaterThan(0.95);
+  });
+
+  it('splits a download consistently: the parts take as long as the whole', () => {
+    const share = reference.fairShareBps / 8;
+    const whole = 2e7 / (share * downloadTimeS(2e7, reference));
+    const first = predictedFraction(5e6, reference);
+    const rest = continuedFraction(5e6, 1.5e7, reference);
+    const seconds = 5e6 / (share * first) + 1.5e7 / (share * rest);
+    expect(2e7 / (share * seconds)).toBeCloseTo(whole, 9);
+  });
+
+  it('rejects a negative delivered count', () => {
+    expect(() => continuedFraction(-1, 1e6, reference)).toThrow(RangeError);
   });
 });
 

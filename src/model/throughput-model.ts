@@ -108,6 +108,25 @@ export function predictedFraction(bytes: number, network: NetworkState, params: 
   return Math.min(1, bytes / ((network.fairShareBps / 8) * seconds));
 }
 
+/**
+ * Fraction of fair share the next `bytes` get on a connection that has stayed busy since
+ * its window last restarted and has delivered `deliveredBytes` since: the restart case's
+ * ramp, joined part-way (the request RTT is already paid). With nothing delivered it is
+ * predictedFraction's restart case; it tends to 1 as the ramp falls behind.
+ */
+export function continuedFraction(
+  deliveredBytes: number,
+  bytes: number,
+  network: NetworkState,
+  params: ModelParameters = DEFAULT_MODEL_PARAMETERS,
+): number {
+  if (!(bytes > 0)) return 0;
+  if (!(deliveredBytes >= 0)) throw new RangeError(`delivered bytes must be >= 0, got ${deliveredBytes}`);
+  const restarted = { ...network, idleRestart: true };
+  const seconds = downloadTimeS(deliveredBytes + bytes, restarted, params) - downloadTimeS(deliveredBytes, restarted, params);
+  return Math.min(1, bytes / ((network.fairShareBps / 8) * seconds));
+}
+
 /** Smallest download (bytes) whose predicted fraction reaches `target`; Infinity when none within `maxBytes`. */
 export function downloadSizeFor(
   target: number,

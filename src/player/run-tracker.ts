@@ -14,6 +14,8 @@ export class RunTracker {
 
   onRun(event: RunEvent): void {
     if (event.kind === 'start') {
+      // A continued run takes over from one whose filling goes on: that one is over, not cut short.
+      if (event.reason === 'continued' && this.open) this.open.ended = true;
       this.finish();
       this.open = {
         record: {

@@ -65,3 +65,36 @@ describe('SegmentLoader init segments', () => {
     await expect(load).rejects.toBeDefined();
   });
 });
+
+describe('SegmentLoader RTT samples', () => {
+  /** Answers each request after the delay its URL maps to (an origin sending bodies in order). */
+  function delayedFetch(delayMsByUrl: Record<string, number>): typeof fetch {
+    return (async (url: string) => {
+      await new Promise<void>((resolve) => setTimeout(resolve, delayMsByUrl[url] ?? 0));
+      return new Response(INIT, { status: 200 });
+    }) as typeof fetch;
+  }
+
+  function mediaSegment(index: number): TrackSegment {
+    return { ...segment, segment: { ...segment.segment, url: `https://o/v0/${index}.m4s`, index, startS: 2 * index } };
+  }
+
+  const load = (l: SegmentLoader, index: number) =>
+    l.loadMedia('video', mediaSegment(index), new AbortController().signal, { bytesLoaded: 0, bytesExpected: undefined });
+
+  it('takes time to first byte as an RTT only from requests sent with nothing else in flight', async () => {
+    const rtt = new RttEstimator();
+    const fetchImpl = delayedFetch({ 'https://o/v0/1.m4s': 40, 'https://o/v0/2.m4s': 600, 'https://o/v0/3.m4s': 300 });
+    const l = new SegmentLoader(new HttpClient({ fetchImpl, protocolOf: () => 'h2' }), { throughput: new ThroughputEstimator(), rtt }, () => undefined);
+    // Segment 2 is sent while 1 is in flight: its 600 ms first byte is a wait, not a round trip
+    // (counted, the smoothed RTT would be ~340 ms).
+    await Promise.all([load(l, 1), load(l, 2)]);
+    expect(rtt.loadedRttMs()).toBeGreaterThanOrEqual(35);
+    expect(rtt.loadedRttMs()).toBeLessThan(300);
+    // Sent alone, segment 3 is a sample: the estimate moves towards its 300 ms.
+    await load(l, 3);
+    expect(rtt.loadedRttMs()).toBeGreaterThan(100);
+    expect(rtt.baseRttMs()).toBeGreaterThanOrEqual(35);
+    expect(rtt.baseRttMs()).toBeLessThan(300);
+  });
+});

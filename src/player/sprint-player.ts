@@ -274,6 +274,7 @@ export class SprintPlayer implements SprintPlayerApi {
       baseRttMs: this.rtt.baseRttMs(),
       loadedRttMs: this.rtt.loadedRttMs(),
       lastActivityMs: this.fairShare.lastActivityMs,
+      busyBytes: this.fairShare.busyPeriodBytes(),
     };
   }
 

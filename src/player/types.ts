@@ -4,6 +4,7 @@
  */
 import type { SprintError } from '../errors.js';
 import type { ContentType } from '../manifest/types.js';
+import type { RunReason } from '../scheduler/types.js';
 
 export interface RepresentationInfo {
   readonly id: string;
@@ -49,7 +50,7 @@ export interface RunRecord {
   readonly startMs: number;
   /** Arrival of the run's last byte; undefined while under way. */
   readonly endMs: number | undefined;
-  readonly reason: 'startup' | 'model' | 'low-buffer';
+  readonly reason: RunReason;
   readonly plannedBytes: number | undefined;
   readonly predictedFraction: number | undefined;
   readonly bytes: number;

@@ -133,6 +133,28 @@ describe('SprintScheduler decisions', () => {
     expect(scheduler.decide(state([track({ requestedAheadS: ahead, currentBandwidth: 8e6 })])).orders).toHaveLength(1);
   });
 
+  it('goes on from the startup run as a continued run with a prediction, once, without a gap', () => {
+    const scheduler = new SprintScheduler();
+    // Nearly done: the pipelining budget has room for the next request.
+    const inFlight = [{ segmentIndex: 3, startedMs: 99_900, bytesLoaded: 9.9e5, bytesExpected: 1e6 }];
+    const first = scheduler.decide(state([track({ requestedAheadS: 0 })], { startupComplete: false }));
+    expect(first.run).toMatchObject({ kind: 'start', reason: 'startup' });
+    expect(first.run?.predictedFraction).toBeUndefined();
+    expect(scheduler.decide(state([track({ requestedAheadS: 2, inFlight })], { startupComplete: false })).run).toBeUndefined();
+    const busy = (busyBytes: number) => ({ ...network, lastActivityMs: 100_000, busyBytes });
+    const onward = scheduler.decide(state([track({ requestedAheadS: 6, inFlight })], { network: busy(2e6) }));
+    expect(onward.run).toMatchObject({ kind: 'start', reason: 'continued' });
+    expect(onward.run?.plannedBytes).toBeCloseTo(((60 - 6) * 4e6) / 8);
+    expect(onward.orders).toEqual([{ contentType: 'video', segmentCount: 1 }]);
+    expect(scheduler.decide(state([track({ requestedAheadS: 8, inFlight })], { network: busy(3e6) })).run).toBeUndefined();
+    // The prediction is the model's for joining the ramp part-way: higher the further the connection is past its restart.
+    const later = new SprintScheduler();
+    later.decide(state([track({ requestedAheadS: 0 })], { startupComplete: false }));
+    const warm = later.decide(state([track({ requestedAheadS: 6, inFlight })], { network: busy(5e7) }));
+    expect(warm.run?.predictedFraction).toBeGreaterThan(onward.run!.predictedFraction!);
+    expect(warm.run?.predictedFraction).toBeLessThanOrEqual(1);
+  });
+
   it('starts a run at the low-water mark whatever the plan, and at startup', () => {
     expect(new SprintScheduler().decide(state([track({ requestedAheadS: 5 })])).run?.reason).toBe('low-buffer');
     expect(new SprintScheduler().decide(state([track({ requestedAheadS: 30 })], { startupComplete: false })).run?.reason).toBe('startup');

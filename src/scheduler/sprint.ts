@@ -9,18 +9,21 @@
  *    never more than a second's transfer queued, so the segment needed next is
  *    not held up behind, or interleaved with, ones needed later);
  *  - starts a run regardless of size when the buffer falls below a low-water
- *    mark (a stall costs more than unfairness), and at startup.
+ *    mark (a stall costs more than unfairness), and at startup; once the startup
+ *    buffer is reached, the startup run's filling goes on as a 'continued' run
+ *    that carries the model's prediction.
  * Video and audio share one run so audio requests never split a video run.
  */
 import {
   DEFAULT_MODEL_PARAMETERS,
   LINUX_RESTART_WINDOW_BYTES,
+  continuedFraction,
   downloadSizeFor,
   predictedFraction,
   type ModelParameters,
   type NetworkState,
 } from '../model/throughput-model.js';
-import type { DownloadScheduler, FetchOrder, RunEvent, SchedulerDecision, SchedulerState, TrackSchedulingState } from './types.js';
+import type { DownloadScheduler, FetchOrder, RunEvent, RunReason, SchedulerDecision, SchedulerState, TrackSchedulingState } from './types.js';
 
 export interface SprintSchedulerOptions {
   /** Fraction of fair share a run should reach. */
@@ -94,6 +97,7 @@ export class SprintScheduler implements DownloadScheduler {
   readonly name: SprintSchedulerName;
   private readonly options: SprintSchedulerOptions;
   private inRun = false;
+  private runReason: RunReason | undefined;
 
   constructor(options: Partial<SprintSchedulerOptions> = {}) {
     this.options = { ...DEFAULT_SPRINT_OPTIONS, ...options };
@@ -139,7 +143,16 @@ export class SprintScheduler implements DownloadScheduler {
       const start = this.shouldStart(state, active);
       if (!start.start) return { orders: [], recheckInMs: start.recheckInMs };
       this.inRun = true;
+      this.runReason = start.reason;
       run = { kind: 'start', atMs: state.nowMs, reason: start.reason, ...(start.plan ? { plannedBytes: start.plan.bytes, predictedFraction: start.plan.predictedFraction } : {}) };
+    } else if (this.runReason === 'startup' && state.startupComplete) {
+      // Startup is over: the buffer goes on filling on the same busy connection, as a run of
+      // its own that the model can predict (it joins the ramp part-way; no restart).
+      const plan = this.continuationPlan(state, active);
+      if (plan) {
+        this.runReason = 'continued';
+        run = { kind: 'start', atMs: state.nowMs, reason: 'continued', plannedBytes: plan.bytes, predictedFraction: plan.predictedFraction };
+      }
     }
     const orders: FetchOrder[] = [];
     const serial = this.options.requestOverlap === 'serial';
@@ -166,13 +179,23 @@ export class SprintScheduler implements DownloadScheduler {
   private endRun(state: SchedulerState, decision: SchedulerDecision): SchedulerDecision {
     if (!this.inRun) return decision;
     this.inRun = false;
+    this.runReason = undefined;
     return { ...decision, run: { kind: 'end', atMs: state.nowMs } };
+  }
+
+  /** The bytes that fill the buffer from here, and their predicted fraction on the connection as it is. */
+  private continuationPlan(state: SchedulerState, active: readonly TrackSchedulingState[]): { bytes: number; predictedFraction: number } | undefined {
+    const network = this.networkState(state);
+    if (!network) return undefined;
+    const bytes = active.reduce((sum, t) => sum + (Math.max(0, state.maxBufferS - t.requestedAheadS) * t.currentBandwidth) / 8, 0);
+    if (!(bytes > 0)) return undefined;
+    return { bytes, predictedFraction: continuedFraction(state.network.busyBytes ?? 0, bytes, network, this.options.model) };
   }
 
   private shouldStart(
     state: SchedulerState,
     active: readonly TrackSchedulingState[],
-  ): { start: true; reason: 'startup' | 'model' | 'low-buffer'; plan?: { bytes: number; predictedFraction: number } } | { start: false; recheckInMs: number | undefined } {
+  ): { start: true; reason: Exclude<RunReason, 'continued'>; plan?: { bytes: number; predictedFraction: number } } | { start: false; recheckInMs: number | undefined } {
     if (!state.startupComplete) return { start: true, reason: 'startup' };
     const ahead = Math.min(...active.map((t) => t.requestedAheadS));
     const plan = this.plan(state);
@@ -221,9 +244,10 @@ export class SprintScheduler implements DownloadScheduler {
 
 /**
  * Queueing can make the loaded RTT several times the base RTT, but not
- * unboundedly: a time to first byte that includes a wait behind other
- * responses on the connection (an origin sending bodies in order) is not an
- * RTT, and pipelining "two BDPs" of it would queue requests for seconds.
+ * unboundedly. The estimator takes samples only from requests sent on an idle
+ * connection, yet one slow answer (server think time, a cache miss) still
+ * lifts its average, and pipelining "two BDPs" of that would queue requests
+ * for seconds.
  */
 const MAX_LOADED_OVER_BASE_RTT = 5;
 

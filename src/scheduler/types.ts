@@ -42,6 +42,8 @@ export interface NetworkEstimate {
   readonly loadedRttMs: number | undefined;
   /** When the last body byte of any request arrived (clock ms); undefined before any. */
   readonly lastActivityMs: number | undefined;
+  /** Body bytes since requests were last all finished (the busy period under way); 0 or absent when idle. */
+  readonly busyBytes?: number;
 }
 
 export interface SchedulerState {
@@ -64,16 +66,23 @@ export interface FetchOrder {
   readonly segmentCount: number;
 }
 
+/**
+ * Why a run started: 'startup' (fill to the startup buffer as fast as possible), 'continued'
+ * (startup is over and the connection, still busy, goes on filling the buffer: a new run
+ * without a restart), 'model' (the free buffer fits the model's size) or 'low-buffer'.
+ */
+export type RunReason = 'startup' | 'continued' | 'model' | 'low-buffer';
+
 /** A run of back-to-back downloads that a run-based scheduler started or ended. */
 export interface RunEvent {
   readonly kind: 'start' | 'end';
   readonly atMs: number;
-  /** Planned size from the model, bytes (start only). */
+  /** Planned size, bytes (start only): the model's size, or for 'continued' the bytes that fill the buffer. */
   readonly plannedBytes?: number;
   /** The model's predicted fraction of fair share for that size (start only). */
   readonly predictedFraction?: number;
-  /** Why the run started: 'startup', 'model' (free buffer fits the planned size) or 'low-buffer'. */
-  readonly reason?: 'startup' | 'model' | 'low-buffer';
+  /** Why the run started. A 'continued' start also ends the run before it, with its requests still in flight. */
+  readonly reason?: RunReason;
 }
 
 export interface SchedulerDecision {

@@ -3,7 +3,9 @@
  * SprintPlayer feed them: per finished download a throughput sample through
  * the DeliveryRateMeter (the union of receiving intervals, so overlapping
  * requests do not understate the link) and an RTT sample (request to first
- * byte); body chunks and busy/idle edges for the fair-share estimate.
+ * byte: the simulated link sends every response at once, so unlike a real
+ * origin's no first byte waits behind another response); body chunks and
+ * busy/idle edges for the fair-share estimate.
  */
 import { DeliveryRateMeter } from '../estimate/delivery-rate.js';
 import { FairShareEstimator } from '../estimate/fair-share.js';
@@ -43,6 +45,7 @@ export class SimEstimators {
       baseRttMs: this.rtt.baseRttMs(),
       loadedRttMs: this.rtt.loadedRttMs(),
       lastActivityMs: this.fairShare.lastActivityMs,
+      busyBytes: this.fairShare.busyPeriodBytes(),
     };
   }
 }

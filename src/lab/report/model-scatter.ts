@@ -19,6 +19,7 @@ const RUN_STYLES: Readonly<Record<SprintRunEntry['reason'], { color: string; mar
   model: { color: '#1a9850', marker: 'circle' },
   'low-buffer': { color: '#d95f02', marker: 'triangle' },
   startup: { color: '#7f7f7f', marker: 'circle' },
+  continued: { color: '#7570b3', marker: 'triangle' },
 };
 
 const two = (v: number): string => v.toFixed(2);
