@@ -75,4 +75,23 @@ describe('RttEstimator', () => {
     expect(r.baseRttMs()).toBe(60);
     expect(r.loadedRttMs()).toBeGreaterThan(60);
   });
+
+  it('lets queued first bytes bound the base RTT only until a real sample arrives, and never the loaded RTT', () => {
+    const r = new RttEstimator(10_000);
+    expect(r.baseRttMs()).toBeUndefined();
+    r.addQueued(700);
+    r.addQueued(180);
+    r.addQueued(900);
+    expect(r.baseRttMs()).toBe(180);
+    expect(r.loadedRttMs()).toBeUndefined();
+    r.add(5000, 250); // a lone request: a round trip, even if above the bound
+    expect(r.baseRttMs()).toBe(250);
+    expect(r.loadedRttMs()).toBe(250);
+    r.addQueued(100);
+    expect(r.baseRttMs()).toBe(250);
+    expect(r.loadedRttMs()).toBe(250);
+    r.addQueued(-1);
+    r.addQueued(Number.NaN);
+    expect(r.baseRttMs()).toBe(250);
+  });
 });

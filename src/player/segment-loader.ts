@@ -139,7 +139,7 @@ export class SegmentLoader {
         },
       );
       this.report(contentType, segment, ref, isInit, result, 'ok', coalesced?.segmentCount);
-      if (!isInit) this.feedEstimators(result, failures === 0 && !queuedBehindOthers);
+      if (!isInit) this.feedEstimators(result, failures === 0, queuedBehindOthers);
       return result;
     } catch (error) {
       if (signal.aborted) {
@@ -155,14 +155,18 @@ export class SegmentLoader {
   /**
    * Only a request sent on a connection with nothing else to come gives an RTT sample. In a
    * pipelined run every later request's first byte waits for the responses ahead of it
-   * (lab, 20 Mbit/s, 80 ms: 0.7-1 s against a 160 ms loaded RTT), and a resumed transfer's
-   * first byte belongs to its last attempt.
+   * (lab, 20 Mbit/s, 80 ms: 0.7-1 s against a 160 ms loaded RTT): that is an upper bound on
+   * the RTT, all a run that never idles gives. A resumed transfer's first byte belongs to
+   * its last attempt and gives neither.
    */
-  private feedEstimators(result: FetchResult, rttSample: boolean): void {
+  private feedEstimators(result: FetchResult, firstAttempt: boolean, queuedBehindOthers: boolean): void {
     const t = result.timing;
     const sample = this.deliveryRate.complete({ firstByteMs: t.firstByteMs ?? t.startMs, endMs: t.endMs, bytes: t.bytes });
     if (sample) this.estimators.throughput.add(sample);
-    if (rttSample && t.firstByteMs !== undefined) this.estimators.rtt.add(t.endMs, t.firstByteMs - t.startMs);
+    if (!firstAttempt || t.firstByteMs === undefined) return;
+    const ttfbMs = t.firstByteMs - t.startMs;
+    if (queuedBehindOthers) this.estimators.rtt.addQueued(ttfbMs);
+    else this.estimators.rtt.add(t.endMs, ttfbMs);
   }
 
   private report(
