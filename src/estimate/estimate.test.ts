@@ -84,6 +84,7 @@ describe('RttEstimator', () => {
     r.addQueued(900);
     expect(r.baseRttMs()).toBe(180);
     expect(r.loadedRttMs()).toBeUndefined();
+    expect(r.currentRttMs()).toBe(180);
     r.add(5000, 250); // a lone request: a round trip, even if above the bound
     expect(r.baseRttMs()).toBe(250);
     expect(r.loadedRttMs()).toBe(250);

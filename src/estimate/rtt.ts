@@ -41,6 +41,11 @@ export class RttEstimator {
   loadedRttMs(): number | undefined {
     return this.recent.weight === 0 ? undefined : this.recent.value();
   }
+
+  /** The RTT to show and plan with: the loaded RTT, or before any real sample the base bound. */
+  currentRttMs(): number | undefined {
+    return this.loadedRttMs() ?? this.baseRttMs();
+  }
 }
 
 function valid(ms: number): boolean {
