@@ -24,6 +24,7 @@ export class RunTracker {
           reason: event.reason ?? 'model',
           plannedBytes: event.plannedBytes,
           predictedFraction: event.predictedFraction,
+          ...(event.model ? { model: event.model } : {}),
           bytes: 0,
           throughputBps: undefined,
           measuredFraction: undefined,

@@ -4,7 +4,7 @@
  */
 import type { SprintError } from '../errors.js';
 import type { ContentType } from '../manifest/types.js';
-import type { RunReason } from '../scheduler/types.js';
+import type { RunModelInputs, RunReason } from '../scheduler/types.js';
 
 export interface RepresentationInfo {
   readonly id: string;
@@ -53,6 +53,8 @@ export interface RunRecord {
   readonly reason: RunReason;
   readonly plannedBytes: number | undefined;
   readonly predictedFraction: number | undefined;
+  /** What the prediction was computed from (runs with a prediction). */
+  readonly model?: RunModelInputs;
   readonly bytes: number;
   /** Bytes over the run's duration, bits/s. */
   readonly throughputBps: number | undefined;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { continuedFraction } from '../model/throughput-model.js';
 import { SprintScheduler, pipeliningRttMs } from './sprint.js';
 import type { NetworkEstimate, SchedulerState, TrackSchedulingState } from './types.js';
 import { schedulerState, trackState } from './test-state.js';
@@ -113,6 +114,7 @@ describe('SprintScheduler decisions', () => {
     expect(roomy.orders).toEqual([{ contentType: 'video', segmentCount: 1 }]);
     expect(roomy.run?.kind).toBe('start');
     expect(roomy.run?.predictedFraction).toBeGreaterThan(0.85);
+    expect(roomy.run?.model).toMatchObject({ deliveredBytes: 0, network: { idleRestart: true } });
   });
 
   it('plans from the model: the run for target 0.9 is predicted to reach 0.9 unless capped by the buffer', () => {
@@ -146,6 +148,9 @@ describe('SprintScheduler decisions', () => {
     expect(onward.run).toMatchObject({ kind: 'start', reason: 'continued' });
     expect(onward.run?.plannedBytes).toBeCloseTo(((60 - 6) * 4e6) / 8);
     expect(onward.orders).toEqual([{ contentType: 'video', segmentCount: 1 }]);
+    // The inputs travel with the run, so the model can be asked again about what it received.
+    expect(onward.run?.model?.deliveredBytes).toBe(2e6);
+    expect(continuedFraction(2e6, onward.run!.plannedBytes!, onward.run!.model!.network)).toBeCloseTo(onward.run!.predictedFraction!, 12);
     expect(scheduler.decide(state([track({ requestedAheadS: 8, inFlight })], { network: busy(3e6) })).run).toBeUndefined();
     // The prediction is the model's for joining the ramp part-way: higher the further the connection is past its restart.
     const later = new SprintScheduler();

@@ -23,7 +23,14 @@ import {
   type ModelParameters,
   type NetworkState,
 } from '../model/throughput-model.js';
-import type { DownloadScheduler, FetchOrder, RunEvent, RunReason, SchedulerDecision, SchedulerState, TrackSchedulingState } from './types.js';
+import type { DownloadScheduler, FetchOrder, RunEvent, RunModelInputs, RunReason, SchedulerDecision, SchedulerState, TrackSchedulingState } from './types.js';
+
+/** A run's planned size, the model's prediction for it, and what that prediction came from. */
+export interface RunPlan {
+  readonly bytes: number;
+  readonly predictedFraction: number;
+  readonly model: RunModelInputs;
+}
 
 export interface SprintSchedulerOptions {
   /** Fraction of fair share a run should reach. */
@@ -125,14 +132,18 @@ export class SprintScheduler implements DownloadScheduler {
   }
 
   /** Planned run size in bytes and its predicted fraction, for a restarted connection. */
-  plan(state: SchedulerState): { bytes: number; predictedFraction: number } | undefined {
+  plan(state: SchedulerState): RunPlan | undefined {
     const network = this.networkState(state);
     if (!network) return undefined;
     const restarted = { ...network, idleRestart: true };
     const bytes = downloadSizeFor(this.options.targetFraction, restarted, this.options.model);
     const capBytes = (mediaBitrate(state) / 8) * state.maxBufferS;
     const planned = Math.min(bytes, capBytes);
-    return { bytes: planned, predictedFraction: predictedFraction(planned, restarted, this.options.model) };
+    return {
+      bytes: planned,
+      predictedFraction: predictedFraction(planned, restarted, this.options.model),
+      model: { network: restarted, deliveredBytes: 0, params: this.options.model },
+    };
   }
 
   decide(state: SchedulerState): SchedulerDecision {
@@ -144,14 +155,14 @@ export class SprintScheduler implements DownloadScheduler {
       if (!start.start) return { orders: [], recheckInMs: start.recheckInMs };
       this.inRun = true;
       this.runReason = start.reason;
-      run = { kind: 'start', atMs: state.nowMs, reason: start.reason, ...(start.plan ? { plannedBytes: start.plan.bytes, predictedFraction: start.plan.predictedFraction } : {}) };
+      run = { kind: 'start', atMs: state.nowMs, reason: start.reason, ...(start.plan ? planFields(start.plan) : {}) };
     } else if (this.runReason === 'startup' && state.startupComplete) {
       // Startup is over: the buffer goes on filling on the same busy connection, as a run of
       // its own that the model can predict (it joins the ramp part-way; no restart).
       const plan = this.continuationPlan(state, active);
       if (plan) {
         this.runReason = 'continued';
-        run = { kind: 'start', atMs: state.nowMs, reason: 'continued', plannedBytes: plan.bytes, predictedFraction: plan.predictedFraction };
+        run = { kind: 'start', atMs: state.nowMs, reason: 'continued', ...planFields(plan) };
       }
     }
     const orders: FetchOrder[] = [];
@@ -184,18 +195,23 @@ export class SprintScheduler implements DownloadScheduler {
   }
 
   /** The bytes that fill the buffer from here, and their predicted fraction on the connection as it is. */
-  private continuationPlan(state: SchedulerState, active: readonly TrackSchedulingState[]): { bytes: number; predictedFraction: number } | undefined {
+  private continuationPlan(state: SchedulerState, active: readonly TrackSchedulingState[]): RunPlan | undefined {
     const network = this.networkState(state);
     if (!network) return undefined;
     const bytes = active.reduce((sum, t) => sum + (Math.max(0, state.maxBufferS - t.requestedAheadS) * t.currentBandwidth) / 8, 0);
     if (!(bytes > 0)) return undefined;
-    return { bytes, predictedFraction: continuedFraction(state.network.busyBytes ?? 0, bytes, network, this.options.model) };
+    const deliveredBytes = state.network.busyBytes ?? 0;
+    return {
+      bytes,
+      predictedFraction: continuedFraction(deliveredBytes, bytes, network, this.options.model),
+      model: { network, deliveredBytes, params: this.options.model },
+    };
   }
 
   private shouldStart(
     state: SchedulerState,
     active: readonly TrackSchedulingState[],
-  ): { start: true; reason: Exclude<RunReason, 'continued'>; plan?: { bytes: number; predictedFraction: number } } | { start: false; recheckInMs: number | undefined } {
+  ): { start: true; reason: Exclude<RunReason, 'continued'>; plan?: RunPlan } | { start: false; recheckInMs: number | undefined } {
     if (!state.startupComplete) return { start: true, reason: 'startup' };
     const ahead = Math.min(...active.map((t) => t.requestedAheadS));
     const plan = this.plan(state);
@@ -255,6 +271,10 @@ export function pipeliningRttMs(baseRttMs: number | undefined, loadedRttMs: numb
   if (loadedRttMs === undefined) return baseRttMs;
   if (baseRttMs === undefined) return loadedRttMs;
   return Math.min(loadedRttMs, MAX_LOADED_OVER_BASE_RTT * baseRttMs);
+}
+
+function planFields(plan: RunPlan): Pick<RunEvent, 'plannedBytes' | 'predictedFraction' | 'model'> {
+  return { plannedBytes: plan.bytes, predictedFraction: plan.predictedFraction, model: plan.model };
 }
 
 /** A segment's size at the track's current bitrate, for requests whose size is not known yet. */

@@ -5,6 +5,7 @@
  * baseline sequential scheduler implement the same interface.
  */
 import type { ContentType } from '../manifest/types.js';
+import type { ModelParameters, NetworkState } from '../model/throughput-model.js';
 
 export interface InFlightInfo {
   readonly segmentIndex: number;
@@ -73,6 +74,17 @@ export interface FetchOrder {
  */
 export type RunReason = 'startup' | 'continued' | 'model' | 'low-buffer';
 
+/**
+ * What a run's prediction was computed from, so the model can be asked again about the
+ * bytes the run actually received: continuedFraction(deliveredBytes, bytes, network, params).
+ */
+export interface RunModelInputs {
+  readonly network: NetworkState;
+  /** Bytes the connection had delivered since its restart when the run began (0: restarted). */
+  readonly deliveredBytes: number;
+  readonly params: ModelParameters;
+}
+
 /** A run of back-to-back downloads that a run-based scheduler started or ended. */
 export interface RunEvent {
   readonly kind: 'start' | 'end';
@@ -81,6 +93,8 @@ export interface RunEvent {
   readonly plannedBytes?: number;
   /** The model's predicted fraction of fair share for that size (start only). */
   readonly predictedFraction?: number;
+  /** The model's inputs for that prediction (start only). */
+  readonly model?: RunModelInputs;
   /** Why the run started. A 'continued' start also ends the run before it, with its requests still in flight. */
   readonly reason?: RunReason;
 }

@@ -9,9 +9,9 @@ const probe = (bytes: number, measured: number | null, predicted: number | null)
   cell: 0, bytes, periodS: 2, count: 8, measuredFraction: measured, fractions: [], meanDownloadMs: 500, predictedFraction: predicted,
   idleRestartShare: 1, meanIdleBeforeMs: 1500, protocols: ['h2'], network, modelTarget: null,
 });
-const entry = (reason: SprintRunEntry['reason'], predicted: number | null, measured: number | null, complete = true): SprintRunEntry => ({
+const entry = (reason: SprintRunEntry['reason'], predicted: number | null, measured: number | null, complete = true, forReceived: number | null = null): SprintRunEntry => ({
   startS: 100, reason, plannedBytes: predicted === null ? null : 3e7, bytes: 3e7, durationS: 30, complete,
-  predictedFraction: predicted, measuredFraction: measured, playerMeasuredFraction: null,
+  predictedFraction: predicted, predictedForReceived: forReceived, measuredFraction: measured, playerMeasuredFraction: null,
 });
 // Only the fields the plot reads.
 const run = (cell: number, player: string, sprintRunList: readonly SprintRunEntry[] | undefined): RunResult =>
@@ -40,8 +40,22 @@ describe('model scatter', () => {
       ['Sprint run: low-buffer', 'triangle', [[0.7, 0.74]]],
     ]);
     expect(cutShort).toBe(1);
-    expect(series[1]?.points[1]?.note).toBe('cell 2 sprint: run at 100.0 s (model, planned 30.0 MB, got 30.0 MB in 30.0 s): predicted 0.90, measured 0.95');
+    expect(series[1]?.points[1]?.note).toBe('cell 2 sprint: run at 100.0 s (model, planned 30.0 MB, got 30.0 MB in 30.0 s): predicted 0.90 for the plan, measured 0.95');
     expect(series[0]?.points[0]?.note).toContain('cell 1 probe: 250,000 B every 2 s');
+  });
+
+  it('plots the prediction for the bytes received where runs carry it, cut-short runs included', () => {
+    const withInputs = results(
+      [run(0, 'sprint', [entry('continued', 0.99, 0.92, true, 0.97), entry('model', 0.85, 0.5, false, 0.6), entry('model', 0.85, 0.5, false)])],
+      [],
+    );
+    const { series, cutShort } = modelScatterData(withInputs);
+    expect(series.map((s) => [s.label, s.points.map((p) => [p.x, p.y])])).toEqual([
+      ['Sprint run: continued', [[0.97, 0.92]]],
+      ['Sprint run: model', [[0.6, 0.5]]],
+    ]);
+    expect(cutShort).toBe(1);
+    expect(series[1]?.points[0]?.note).toContain('cut short): predicted 0.60, measured 0.50');
   });
 
   it('renders the plot with every point, the diagonal and a caption', () => {

@@ -27,7 +27,7 @@ const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 
 export interface ModelScatterData {
   readonly series: readonly ScatterSeries[];
-  /** Sprint runs with a prediction that measurement stopped mid-way: left out, their fraction covers only a part. */
+  /** Sprint runs with a prediction only for their plan that measurement stopped mid-way: left out, their fraction covers only a part. */
   readonly cutShort: number;
 }
 
@@ -46,16 +46,21 @@ export function modelScatterData(results: LabResults): ModelScatterData {
     // Results written before sprintRunList existed have none.
     for (const entry of run.sprintRunList ?? []) {
       if (entry.predictedFraction === null) continue;
-      if (!entry.complete || entry.measuredFraction === null) {
+      // The model asked about the bytes the run received compares like with like, also for a
+      // run cut short (what it got so far is a download of that size); results written
+      // before runs carried the model's inputs have only the prediction for the plan.
+      const forReceived = entry.predictedForReceived ?? null;
+      if (entry.measuredFraction === null || (!entry.complete && forReceived === null)) {
         cutShort += 1;
         continue;
       }
+      const x = forReceived ?? entry.predictedFraction;
       const points = byReason.get(entry.reason) ?? [];
       points.push({
-        x: entry.predictedFraction, y: entry.measuredFraction,
+        x, y: entry.measuredFraction,
         note: `cell ${run.cell + 1} ${run.player}: run at ${entry.startS.toFixed(1)} s (${entry.reason}` +
-          `${entry.plannedBytes === null ? '' : `, planned ${mb(entry.plannedBytes)}`}, got ${mb(entry.bytes)} in ${entry.durationS.toFixed(1)} s): ` +
-          `predicted ${two(entry.predictedFraction)}, measured ${two(entry.measuredFraction)}`,
+          `${entry.plannedBytes === null ? '' : `, planned ${mb(entry.plannedBytes)}`}, got ${mb(entry.bytes)} in ${entry.durationS.toFixed(1)} s` +
+          `${entry.complete ? '' : ', cut short'}): predicted ${two(x)}${forReceived === null ? ' for the plan' : ''}, measured ${two(entry.measuredFraction)}`,
       });
       byReason.set(entry.reason, points);
     }

@@ -76,7 +76,7 @@ describe('renderReport', () => {
     };
     expect(renderReport(base)).not.toContain('predicted vs measured');
     const entry = {
-      startS: 50, reason: 'model', plannedBytes: 3e7, bytes: 3e7, durationS: 30, complete: true, predictedFraction: 0.81, measuredFraction: 0.77, playerMeasuredFraction: 0.9,
+      startS: 50, reason: 'model', plannedBytes: 3e7, bytes: 3e7, durationS: 30, complete: true, predictedFraction: 0.81, predictedForReceived: 0.8, measuredFraction: 0.77, playerMeasuredFraction: 0.9,
     } as const;
     const html = renderReport({ ...base, runs: [{ ...run, sprintRunList: [entry] }] });
     expect(html).toContain('<h2>Model: predicted vs measured fraction of fair share</h2>');

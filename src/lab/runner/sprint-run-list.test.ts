@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL_PARAMETERS, continuedFraction, predictedFraction, type NetworkState } from '../../model/throughput-model.js';
 import type { RunRecord } from '../../player/types.js';
 import { sprintRunList } from './sprint-run-list.js';
 
@@ -17,6 +18,10 @@ const lowBuffer: RunRecord = {
 const underWay: RunRecord = {
   startMs: 151_000, endMs: undefined, reason: 'model', plannedBytes: 30e6, predictedFraction: 0.85,
   bytes: 5e6, throughputBps: 10e6, measuredFraction: undefined,
+};
+
+const network: NetworkState = {
+  fairShareBps: 10e6, baseRttMs: 40, loadedRttMs: 80, idleRestart: true, restartWindowBytes: 14_480, competingFlows: 1,
 };
 
 describe('sprintRunList', () => {
@@ -42,6 +47,16 @@ describe('sprintRunList', () => {
   it('carries the plan and prediction, null where the model made none', () => {
     expect(list.map((r) => r.plannedBytes)).toEqual([null, 31.6e6, 30e6]);
     expect(list.map((r) => r.predictedFraction)).toEqual([null, 0.81, 0.85]);
+  });
+
+  it('asks the model again about the bytes each run received, from the inputs of its prediction', () => {
+    expect(list.map((r) => r.predictedForReceived)).toEqual([null, null, null]); // these records carry no inputs
+    const restarted: RunRecord = { ...lowBuffer, model: { network, deliveredBytes: 0, params: DEFAULT_MODEL_PARAMETERS } };
+    const continued: RunRecord = { ...lowBuffer, reason: 'continued', model: { network, deliveredBytes: 3e6, params: DEFAULT_MODEL_PARAMETERS } };
+    const [a, b] = sprintRunList({ runs: [restarted, continued], requestsInFlight: 0 }, LOAD_AT, FAIR_SHARE_MBPS);
+    expect(a?.predictedForReceived).toBeCloseTo(predictedFraction(33.75e6, network), 12);
+    expect(b?.predictedForReceived).toBeCloseTo(continuedFraction(3e6, 33.75e6, network), 12);
+    expect(b!.predictedForReceived!).toBeGreaterThan(a!.predictedForReceived!);
   });
 
   it('flags the run cut short by the end of measurement', () => {

@@ -4,6 +4,7 @@
  * calibrated fair share (not the player's own estimate), so the model can be
  * checked run by run (issue #4). Pure.
  */
+import { continuedFraction } from '../../model/throughput-model.js';
 import type { PlayerStats, RunRecord } from '../../player/types.js';
 
 export interface SprintRunEntry {
@@ -20,6 +21,12 @@ export interface SprintRunEntry {
   readonly complete: boolean;
   /** The model's prediction for plannedBytes; null for startup runs. */
   readonly predictedFraction: number | null;
+  /**
+   * The model asked again, from the same inputs, about the bytes the run received (a run
+   * may receive more than planned, at higher rungs, or less when cut short); null without
+   * a prediction or bytes.
+   */
+  readonly predictedForReceived: number | null;
   /**
    * bytes × 8 ÷ durationS ÷ the cell's calibrated fair share. A run keeps requests
    * in flight from its start to its last byte, so durationS is its busy time, and it
@@ -54,6 +61,7 @@ export function sprintRunList(stats: Pick<PlayerStats, 'runs' | 'requestsInFligh
       durationS: durationMs / 1000,
       complete: run.endMs !== undefined && !cutShort,
       predictedFraction: run.predictedFraction ?? null,
+      predictedForReceived: run.model && run.bytes > 0 ? continuedFraction(run.model.deliveredBytes, run.bytes, run.model.network, run.model.params) : null,
       measuredFraction: durationMs > 0 && fairShareBps > 0 ? (run.bytes * 8 * 1000) / durationMs / fairShareBps : null,
       playerMeasuredFraction: run.measuredFraction ?? null,
     };
