@@ -104,7 +104,11 @@ export function downloadTimeS(bytes: number, network: NetworkState, params: Mode
 /** Fraction of fair share a download of `bytes` achieves, in (0, 1]. */
 export function predictedFraction(bytes: number, network: NetworkState, params: ModelParameters = DEFAULT_MODEL_PARAMETERS): number {
   if (!(bytes > 0)) return 0;
-  const seconds = downloadTimeS(bytes, network, params);
+  return shareOf(bytes, downloadTimeS(bytes, network, params), network);
+}
+
+/** Fraction of fair share that `bytes` in `seconds` are, capped at 1. */
+function shareOf(bytes: number, seconds: number, network: NetworkState): number {
   return Math.min(1, bytes / ((network.fairShareBps / 8) * seconds));
 }
 
@@ -123,8 +127,7 @@ export function continuedFraction(
   if (!(bytes > 0)) return 0;
   if (!(deliveredBytes >= 0)) throw new RangeError(`delivered bytes must be >= 0, got ${deliveredBytes}`);
   const restarted = { ...network, idleRestart: true };
-  const seconds = downloadTimeS(deliveredBytes + bytes, restarted, params) - downloadTimeS(deliveredBytes, restarted, params);
-  return Math.min(1, bytes / ((network.fairShareBps / 8) * seconds));
+  return shareOf(bytes, downloadTimeS(deliveredBytes + bytes, restarted, params) - downloadTimeS(deliveredBytes, restarted, params), network);
 }
 
 /** Smallest download (bytes) whose predicted fraction reaches `target`; Infinity when none within `maxBytes`. */

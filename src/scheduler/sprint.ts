@@ -103,7 +103,7 @@ const RUN_TICK_MS = 20;
 export class SprintScheduler implements DownloadScheduler {
   readonly name: SprintSchedulerName;
   private readonly options: SprintSchedulerOptions;
-  private inRun = false;
+  /** Why the run under way started; undefined between runs. */
   private runReason: RunReason | undefined;
 
   constructor(options: Partial<SprintSchedulerOptions> = {}) {
@@ -150,10 +150,9 @@ export class SprintScheduler implements DownloadScheduler {
     const active = state.tracks.filter((t) => t.nextSegmentIndex < t.segmentCount);
     if (active.length === 0) return this.endRun(state, { orders: [], recheckInMs: undefined });
     let run: RunEvent | undefined;
-    if (!this.inRun) {
+    if (this.runReason === undefined) {
       const start = this.shouldStart(state, active);
       if (!start.start) return { orders: [], recheckInMs: start.recheckInMs };
-      this.inRun = true;
       this.runReason = start.reason;
       run = { kind: 'start', atMs: state.nowMs, reason: start.reason, ...(start.plan ? planFields(start.plan) : {}) };
     } else if (this.runReason === 'startup' && state.startupComplete) {
@@ -188,8 +187,7 @@ export class SprintScheduler implements DownloadScheduler {
   }
 
   private endRun(state: SchedulerState, decision: SchedulerDecision): SchedulerDecision {
-    if (!this.inRun) return decision;
-    this.inRun = false;
+    if (this.runReason === undefined) return decision;
     this.runReason = undefined;
     return { ...decision, run: { kind: 'end', atMs: state.nowMs } };
   }
