@@ -197,6 +197,20 @@ describe('SprintScheduler decisions', () => {
     expect(new SprintScheduler().decide(state([video, audio])).orders).toEqual([{ contentType: 'video', segmentCount: 1 }]);
   });
 
+  it('orders the next request while less than 100 ms of transfer is still to come, however small the BDP', () => {
+    // Loopback: 800 Mbit/s, 0.2 ms RTT. Two BDPs are 40 KB and the floor 256 KB; 1 MB still to come
+    // lasts 10 ms, less than one look later, so waiting for the floor would idle the link.
+    const loopback = { throughputBps: 8e8, fairShareBps: 8e8, baseRttMs: 0.2, loadedRttMs: 0.2, lastActivityMs: 100_000 };
+    const inFlight = (bytesLoaded: number) => [{ segmentIndex: 10, startedMs: 99_990, bytesLoaded, bytesExpected: 1_250_000 }];
+    const scheduler = () => new SprintScheduler();
+    expect(scheduler().decide(state([track({ requestedAheadS: 6, inFlight: inFlight(250_000) })], { network: loopback })).orders).toEqual([
+      { contentType: 'video', segmentCount: 1 },
+    ]);
+    // 12 MB still to come (120 ms): nothing yet.
+    const big = [{ segmentIndex: 10, startedMs: 99_990, bytesLoaded: 0, bytesExpected: 12_000_000 }];
+    expect(scheduler().decide(state([track({ requestedAheadS: 6, inFlight: big })], { network: loopback })).orders).toEqual([]);
+  });
+
   it('gives the next request to the track furthest behind', () => {
     const low = { throughputBps: 1.2e6, fairShareBps: 1.2e6, baseRttMs: 80, loadedRttMs: 160, lastActivityMs: 100_000 };
     const inFlight = [{ segmentIndex: 10, startedMs: 0, bytesLoaded: 40_000, bytesExpected: 137_000 }];
