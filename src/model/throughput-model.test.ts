@@ -51,6 +51,40 @@ describe('predictedFraction', () => {
     expect(() => predictedFraction(1e6, { ...reference, fairShareBps: 0 })).toThrow(RangeError);
   });
 
+  it('lets a restart burst that already overruns the first-loss window take the loss itself', () => {
+    // 5 Mbit/s, 20 ms, one competitor: the 14.5 KB restart window exceeds the 12.5 KB
+    // fair-share BDP. Lab probes measured 0.55 (100 KB) and 0.80 (1 MB); a model that let
+    // the burst start at the whole share said 0.91 and 0.99.
+    const tiny: NetworkState = { ...reference, fairShareBps: 2.5e6, baseRttMs: 20, loadedRttMs: 40 };
+    const share = tiny.fairShareBps / 8;
+    const bdp = share * 0.04;
+    expect(predictedFraction(1e5, tiny)).toBeLessThan(0.75);
+    expect(predictedFraction(1e6, tiny)).toBeLessThan(0.9);
+    // The flow goes on from CUBIC's β of the burst: the same as a flow whose slow start exits there.
+    const converging = (startShare: number, bytes: number) => {
+      const tau = convergenceTimeS(tiny);
+      let lo = 0;
+      let hi = 1e3;
+      for (let i = 0; i < 100; i++) {
+        const t = (lo + hi) / 2;
+        if (share * (t - (1 - startShare) * tau * (1 - Math.exp(-t / tau))) < bytes) lo = t;
+        else hi = t;
+      }
+      return 0.04 + hi;
+    };
+    expect(downloadTimeS(1e6, tiny)).toBeCloseTo(converging((DEFAULT_MODEL_PARAMETERS.cubicBeta * bdp) / bdp, 1e6), 6);
+  });
+
+  it('has no step where the restart burst meets the first-loss window: the size for 0.9 grows with RTT', () => {
+    const tiny: NetworkState = { ...reference, fairShareBps: 2.5e6 };
+    let previous = 0;
+    for (let rtt = 2; rtt <= 300; rtt += 0.5) {
+      const size = downloadSizeFor(0.9, { ...tiny, baseRttMs: rtt, loadedRttMs: 2 * rtt });
+      expect(size).toBeGreaterThanOrEqual(previous);
+      previous = size;
+    }
+  });
+
   it('times tiny downloads by slow-start rounds', () => {
     expect(downloadTimeS(10e3, reference)).toBeCloseTo(0.08 * (1 + Math.log2(10e3 / LINUX_RESTART_WINDOW_BYTES + 1)), 6);
   });

@@ -7,7 +7,9 @@
  * the restart window and meets a bottleneck queue the competing flows keep full:
  *  1. slow start doubles the window each loaded RTT until it overruns the queue
  *     and loses packets early, at a window σ·B/n (B = fair-share BDP at the loaded
- *     RTT; n competing flows keep the queue fuller, so the first loss comes sooner);
+ *     RTT; n competing flows keep the queue fuller, so the first loss comes sooner).
+ *     Where the restart window is already that big, the first burst takes the loss
+ *     and the flow goes on from β of it;
  *  2. then congestion avoidance converges on fair share over the competing flows'
  *     loss epochs: the rate approaches C with time constant τ = κ·K·n^γ, where K is
  *     CUBIC's epoch length for a flow of the path's per-flow window (each loss epoch
@@ -81,12 +83,16 @@ export function downloadTimeS(bytes: number, network: NetworkState, params: Mode
   if (!network.idleRestart) return bytes / rateBytesPerS + rttS; // the window is still open: one request RTT
   const bdp = rateBytesPerS * rttS;
   const w0 = Math.min(network.restartWindowBytes, bdp);
-  const exitWindow = Math.max(w0, (params.slowStartExitFraction * bdp) / Math.max(1, network.competingFlows));
+  const firstLossWindow = (params.slowStartExitFraction * bdp) / Math.max(1, network.competingFlows);
+  const exitWindow = Math.max(w0, firstLossWindow);
   const rounds = Math.log2(exitWindow / w0);
   const slowStartBytes = w0 * (2 ** rounds - 1);
   if (bytes <= slowStartBytes) return rttS * (1 + Math.log2(bytes / w0 + 1));
   const tau = convergenceTimeS(network, params);
-  const startShare = exitWindow / bdp;
+  // A restart burst at or above the first-loss window overruns the full queue itself: the
+  // flow goes on from CUBIC's β of that burst, never below where slow start would have left it.
+  const burstLoss = w0 >= firstLossWindow;
+  const startShare = (burstLoss ? Math.max(params.cubicBeta * w0, firstLossWindow) : exitWindow) / bdp;
   const remaining = bytes - slowStartBytes;
   // Congestion avoidance delivers C·(t − (1−s)·τ·(1 − e^(−t/τ))) bytes by time t: solve for t.
   const delivered = (t: number) => rateBytesPerS * (t - (1 - startShare) * tau * (1 - Math.exp(-t / tau)));

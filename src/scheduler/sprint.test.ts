@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { continuedFraction } from '../model/throughput-model.js';
-import { SprintScheduler, pipeliningRttMs } from './sprint.js';
+import { DEFAULT_SPRINT_OPTIONS, SprintScheduler, pipeliningRttMs } from './sprint.js';
 import type { NetworkEstimate, SchedulerState, TrackSchedulingState } from './types.js';
 import { schedulerState, trackState } from './test-state.js';
 
@@ -104,15 +104,18 @@ function simulate(opts: { seconds: number; linkBps: number; bitrate: (nowMs: num
 describe('SprintScheduler decisions', () => {
   it('holds off while the free buffer is smaller than the planned run', () => {
     const scheduler = new SprintScheduler();
-    const plan = scheduler.plan(state([track()]))!;
-    const runS = (plan.bytes * 8) / 4e6;
+    // At 8 Mbit/s the planned run (26 MB) is 26 s of media, well above the low-water mark.
+    const at8 = (requestedAheadS?: number) => track({ currentBandwidth: 8e6, ...(requestedAheadS === undefined ? {} : { requestedAheadS }) });
+    const plan = scheduler.plan(state([at8()]))!;
+    const runS = (plan.bytes * 8) / 8e6;
+    expect(60 - runS).toBeGreaterThan(DEFAULT_SPRINT_OPTIONS.lowWaterS + 1);
     const justTooFull = 60 - runS + 1;
-    const d = scheduler.decide(state([track({ requestedAheadS: justTooFull })]));
+    const d = scheduler.decide(state([at8(justTooFull)]));
     expect(d.orders).toEqual([]);
     expect(d.recheckInMs).toBeCloseTo(1000, -1);
-    const roomy = scheduler.decide(state([track({ requestedAheadS: 60 - runS - 0.5 })]));
+    const roomy = scheduler.decide(state([at8(60 - runS - 0.5)]));
     expect(roomy.orders).toEqual([{ contentType: 'video', segmentCount: 1 }]);
-    expect(roomy.run?.kind).toBe('start');
+    expect(roomy.run).toMatchObject({ kind: 'start', reason: 'model' });
     expect(roomy.run?.predictedFraction).toBeGreaterThan(0.85);
     expect(roomy.run?.model).toMatchObject({ deliveredBytes: 0, network: { idleRestart: true } });
   });
