@@ -50,9 +50,9 @@ test('comparison page: all four players play side by side, every chart gets data
     expect(await numberAttr(page, `pane-${player}-bitrate`, 'data-value')).toBeGreaterThan(0);
     await expect(page.getByTestId(`pane-${player}-resolution`)).toHaveText(/^\d+×\d+$/);
     expect(await numberAttr(page, `pane-${player}-startup`, 'data-value')).toBeGreaterThan(0);
-    // Sprint keeps several video requests in flight in its startup run. The waterfall counts the
-    // last 30 s, and on loopback later runs are one segment each (the model's size for a ~0 BDP),
-    // so this is checked before the slower players have had their turn.
+    // Sprint keeps several video requests in flight while it fills its buffer after startup.
+    // The waterfall counts only the last 30 s, so this is checked while that fill is recent,
+    // before the slower players have had their turn.
     if (player === 'sprint') await expect.poll(() => numberAttr(page, 'pane-sprint-waterfall', 'data-max-video-in-flight')).toBeGreaterThan(1);
   }
   // The sequential scheduler has one request of a type in flight at a time.

@@ -57,10 +57,10 @@ describe('predictedFraction', () => {
     // the burst start at the whole share said 0.91 and 0.99.
     const tiny: NetworkState = { ...reference, fairShareBps: 2.5e6, baseRttMs: 20, loadedRttMs: 40 };
     const share = tiny.fairShareBps / 8;
-    const bdp = share * 0.04;
     expect(predictedFraction(1e5, tiny)).toBeLessThan(0.75);
     expect(predictedFraction(1e6, tiny)).toBeLessThan(0.9);
-    // The flow goes on from CUBIC's β of the burst: the same as a flow whose slow start exits there.
+    // The flow goes on from CUBIC's β of the burst (here the burst is capped at one BDP, so β of
+    // the share): the same as a flow whose slow start exits there.
     const converging = (startShare: number, bytes: number) => {
       const tau = convergenceTimeS(tiny);
       let lo = 0;
@@ -72,7 +72,7 @@ describe('predictedFraction', () => {
       }
       return 0.04 + hi;
     };
-    expect(downloadTimeS(1e6, tiny)).toBeCloseTo(converging((DEFAULT_MODEL_PARAMETERS.cubicBeta * bdp) / bdp, 1e6), 6);
+    expect(downloadTimeS(1e6, tiny)).toBeCloseTo(converging(DEFAULT_MODEL_PARAMETERS.cubicBeta, 1e6), 6);
   });
 
   it('has no step where the restart burst meets the first-loss window: the size for 0.9 grows with RTT', () => {
