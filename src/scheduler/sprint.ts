@@ -19,7 +19,6 @@ import {
   LINUX_RESTART_WINDOW_BYTES,
   continuedFraction,
   downloadSizeFor,
-  predictedFraction,
   type ModelParameters,
   type NetworkState,
 } from '../model/throughput-model.js';
@@ -145,12 +144,7 @@ export class SprintScheduler implements DownloadScheduler {
     const restarted = { ...network, idleRestart: true };
     const bytes = downloadSizeFor(this.options.targetFraction, restarted, this.options.model);
     const capBytes = (mediaBitrate(state) / 8) * state.maxBufferS;
-    const planned = Math.min(bytes, capBytes);
-    return {
-      bytes: planned,
-      predictedFraction: predictedFraction(planned, restarted, this.options.model),
-      model: { network: restarted, deliveredBytes: 0, params: this.options.model },
-    };
+    return runPlan(Math.min(bytes, capBytes), { network: restarted, deliveredBytes: 0, params: this.options.model });
   }
 
   decide(state: SchedulerState): SchedulerDecision {
@@ -205,12 +199,7 @@ export class SprintScheduler implements DownloadScheduler {
     if (!network) return undefined;
     const bytes = active.reduce((sum, t) => sum + (Math.max(0, state.maxBufferS - t.requestedAheadS) * t.currentBandwidth) / 8, 0);
     if (!(bytes > 0)) return undefined;
-    const deliveredBytes = state.network.busyBytes ?? 0;
-    return {
-      bytes,
-      predictedFraction: continuedFraction(deliveredBytes, bytes, network, this.options.model),
-      model: { network, deliveredBytes, params: this.options.model },
-    };
+    return runPlan(bytes, { network, deliveredBytes: state.network.busyBytes ?? 0, params: this.options.model });
   }
 
   private shouldStart(
@@ -279,6 +268,19 @@ export function pipeliningRttMs(baseRttMs: number | undefined, loadedRttMs: numb
   if (loadedRttMs === undefined) return baseRttMs;
   if (baseRttMs === undefined) return loadedRttMs;
   return Math.min(loadedRttMs, MAX_LOADED_OVER_BASE_RTT * baseRttMs);
+}
+
+/**
+ * The model's prediction for a run of `bytes` from the inputs a run carries: the lab asks it
+ * again about the bytes a run received. A restarted connection has delivered nothing, where
+ * continuedFraction is predictedFraction's restart case.
+ */
+export function predictionFromInputs(model: RunModelInputs, bytes: number): number {
+  return continuedFraction(model.deliveredBytes, bytes, model.network, model.params);
+}
+
+function runPlan(bytes: number, model: RunModelInputs): RunPlan {
+  return { bytes, predictedFraction: predictionFromInputs(model, bytes), model };
 }
 
 function planFields(plan: RunPlan): Pick<RunEvent, 'plannedBytes' | 'predictedFraction' | 'model'> {

@@ -4,8 +4,8 @@
  * calibrated fair share (not the player's own estimate), so the model can be
  * checked run by run (issue #4). Pure.
  */
-import { continuedFraction } from '../../model/throughput-model.js';
 import type { PlayerStats, RunRecord } from '../../player/types.js';
+import { predictionFromInputs } from '../../scheduler/sprint.js';
 
 export interface SprintRunEntry {
   /** Run start (the scheduler's decision that sent its first requests), s since load(). */
@@ -61,7 +61,7 @@ export function sprintRunList(stats: Pick<PlayerStats, 'runs' | 'requestsInFligh
       durationS: durationMs / 1000,
       complete: run.endMs !== undefined && !cutShort,
       predictedFraction: run.predictedFraction ?? null,
-      predictedForReceived: run.model && run.bytes > 0 ? continuedFraction(run.model.deliveredBytes, run.bytes, run.model.network, run.model.params) : null,
+      predictedForReceived: run.model && run.bytes > 0 ? predictionFromInputs(run.model, run.bytes) : null,
       measuredFraction: durationMs > 0 && fairShareBps > 0 ? (run.bytes * 8 * 1000) / durationMs / fairShareBps : null,
       playerMeasuredFraction: run.measuredFraction ?? null,
     };
