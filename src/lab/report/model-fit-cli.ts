@@ -2,7 +2,8 @@
  * Fits the throughput model to a probe-mode lab run and prints predicted against
  * measured for the current parameters and for the best fit:
  *   npm run lab -- --grid reference --probe-sizes 100k,1m,4m,16m --probe-count 3 --out lab-results/probe-grid
- *   npx tsx src/lab/report/model-fit-cli.ts lab-results/probe-grid [--tolerance 0.07] [--relative-to calibrated|converged]
+ *   npx tsx src/lab/report/model-fit-cli.ts lab-results/probe-grid [more folders…] [--tolerance 0.07] [--relative-to calibrated|converged]
+ * Several folders are scored (and fitted) together, e.g. single-cell runs of one session.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,8 +28,10 @@ async function readProbeCells(dir: string): Promise<ProbeCell[]> {
     const network = results.probe.find((p) => p.cell === cell.cell)?.network;
     if (!network) continue;
     const page = JSON.parse(await readFile(path.join(dir, `cell-${cell.cell}`, 'probe.json'), 'utf8')) as LabProbeResult;
-    const { rateMbps, rttMs, competitors } = cell.config;
-    cells.push({ cell: cell.cell, label: `${rateMbps}/${rttMs}/${competitors}`, network, downloads: page.downloads });
+    const { rateMbps, rttMs, competitors, clientPingpongThresh } = cell.config;
+    // A client kept out of delayed-ACK pingpong mode is a different transport: say so in the label.
+    const client = clientPingpongThresh === undefined || clientPingpongThresh === 1 ? '' : ` pp${clientPingpongThresh}`;
+    cells.push({ cell: cell.cell, label: `${rateMbps}/${rttMs}/${competitors}${client}`, network, downloads: page.downloads });
   }
   if (cells.length === 0) throw new Error(`${dir}: no probe cells (run the lab with --probe-sizes)`);
   return cells;
@@ -49,9 +52,11 @@ function formatSize(bytes: number): string {
 }
 
 async function main(): Promise<void> {
-  const dir = process.argv[2];
-  if (!dir || dir.startsWith('--')) {
-    throw new Error('usage: npx tsx src/lab/report/model-fit-cli.ts <lab results folder> [--tolerance 0.07] [--relative-to calibrated|converged]');
+  const args = process.argv.slice(2);
+  const optionValues = new Set(args.flatMap((a, i) => (a.startsWith('--') ? [i + 1] : [])));
+  const dirs = args.filter((a, i) => !a.startsWith('--') && !optionValues.has(i));
+  if (dirs.length === 0) {
+    throw new Error('usage: npx tsx src/lab/report/model-fit-cli.ts <lab results folder>… [--tolerance 0.07] [--relative-to calibrated|converged]');
   }
   const toleranceAt = process.argv.indexOf('--tolerance');
   const tolerance = toleranceAt > 0 ? Number(process.argv[toleranceAt + 1]) : DEFAULT_TOLERANCE;
@@ -59,7 +64,7 @@ async function main(): Promise<void> {
   const referenceAt = process.argv.indexOf('--relative-to');
   const reference = (referenceAt > 0 ? process.argv[referenceAt + 1] : 'calibrated') as MeasuredReference;
   if (!MEASURED_REFERENCES.includes(reference)) throw new RangeError(`--relative-to must be one of ${MEASURED_REFERENCES.join(', ')}, got ${String(reference)}`);
-  const cells = await readProbeCells(dir);
+  const cells = (await Promise.all(dirs.map(readProbeCells))).flat();
   const current = modelErrors(cells, DEFAULT_MODEL_PARAMETERS, tolerance, reference);
   const fitted = fitModel(cells, undefined, DEFAULT_MODEL_PARAMETERS, tolerance, reference);
   console.log(`measured fractions relative to the ${reference === 'converged' ? "cell's converged share (its largest spaced size)" : 'calibrated fair share'}; n counts the downloads that began on a restarted connection\n`);
