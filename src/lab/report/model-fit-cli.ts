@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { DEFAULT_MODEL_PARAMETERS, type ModelParameters } from '../../model/throughput-model.js';
 import type { LabProbeResult } from '../page/lab-result.js';
 import type { LabResults } from '../runner/results.js';
@@ -52,17 +53,17 @@ function formatSize(bytes: number): string {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const optionValues = new Set(args.flatMap((a, i) => (a.startsWith('--') ? [i + 1] : [])));
-  const dirs = args.filter((a, i) => !a.startsWith('--') && !optionValues.has(i));
+  // parseArgs (as the lab runner's CLI): folders are positionals, and an unknown option is an error.
+  const { values, positionals: dirs } = parseArgs({
+    options: { tolerance: { type: 'string' }, 'relative-to': { type: 'string' } },
+    allowPositionals: true,
+  });
   if (dirs.length === 0) {
     throw new Error('usage: npx tsx src/lab/report/model-fit-cli.ts <lab results folder>… [--tolerance 0.07] [--relative-to calibrated|converged]');
   }
-  const toleranceAt = process.argv.indexOf('--tolerance');
-  const tolerance = toleranceAt > 0 ? Number(process.argv[toleranceAt + 1]) : DEFAULT_TOLERANCE;
-  if (!(tolerance > 0 && tolerance < 1)) throw new RangeError(`--tolerance must be in (0, 1), got ${process.argv[toleranceAt + 1]}`);
-  const referenceAt = process.argv.indexOf('--relative-to');
-  const reference = (referenceAt > 0 ? process.argv[referenceAt + 1] : 'calibrated') as MeasuredReference;
+  const tolerance = values.tolerance === undefined ? DEFAULT_TOLERANCE : Number(values.tolerance);
+  if (!(tolerance > 0 && tolerance < 1)) throw new RangeError(`--tolerance must be in (0, 1), got ${values.tolerance}`);
+  const reference = (values['relative-to'] ?? 'calibrated') as MeasuredReference;
   if (!MEASURED_REFERENCES.includes(reference)) throw new RangeError(`--relative-to must be one of ${MEASURED_REFERENCES.join(', ')}, got ${String(reference)}`);
   const cells = (await Promise.all(dirs.map(readProbeCells))).flat();
   const current = modelErrors(cells, DEFAULT_MODEL_PARAMETERS, tolerance, reference);
