@@ -5,7 +5,7 @@ import type { Http2ServerRequest } from 'node:http2';
 import type { NextFunction, OriginRequest, OriginResponse } from './http-types.js';
 import { ConnectionIds } from './connection-ids.js';
 import { RequestLog, nowMs } from './request-log.js';
-import { normaliseMounts, resolveRequestPath } from './resolve-path.js';
+import { normaliseMounts, resolveRequestPath, type Resolution } from './resolve-path.js';
 import { ALLOWED_METHODS, setCommonHeaders, setPreflightHeaders } from './response-headers.js';
 import { sendFile } from './static-file.js';
 import { FAULT_COUNTS_PATH, FaultInjector, type FaultRoute } from './faults.js';
@@ -180,7 +180,17 @@ export function createOriginHandler(options: OriginOptions = {}): OriginHandler 
       return;
     }
     const method = req.method ?? 'GET';
-    const resolution = method === 'OPTIONS' || !ALLOWED_METHODS.includes(method) ? undefined : await resolveRequestPath(url, mounts);
+    // The body's place on its connection is taken on arrival: file lookups finish
+    // in any order, and a later request must not jump ahead of an earlier one.
+    const turn = method === 'GET' || method === 'HEAD' ? turnFor(req) : undefined;
+    let resolution: Resolution | undefined;
+    try {
+      resolution = method === 'OPTIONS' || !ALLOWED_METHODS.includes(method) ? undefined : await resolveRequestPath(url, mounts);
+    } catch (error) {
+      turn?.done();
+      throw error;
+    }
+    if (resolution?.kind !== 'file') turn?.done();
     if (next && (resolution?.kind === 'unmounted' || resolution?.kind === 'not-found')) {
       next();
       return;
@@ -206,9 +216,9 @@ export function createOriginHandler(options: OriginOptions = {}): OriginHandler 
         const fault = faults.decide(faultRoute, method, pathname, typeof range === 'string' ? range : undefined);
         if (fault) {
           tracked.fault(fault.kind);
-          await sendFaultedFile(req, res, resolution, fault, tracked.body, turnFor(req));
+          await sendFaultedFile(req, res, resolution, fault, tracked.body, turn);
         } else {
-          sendFile(req, res, resolution, tracked.body, turnFor(req));
+          sendFile(req, res, resolution, tracked.body, turn);
         }
         return;
       }

@@ -33,6 +33,7 @@ export function sendFile(req: OriginRequest, res: OriginResponse, file: StaticFi
     res.statusCode = 416;
     res.setHeader('Content-Range', `bytes */${file.size}`);
     res.setHeader('Content-Length', '0');
+    turn?.done();
     res.end();
     return;
   }
@@ -56,7 +57,11 @@ export function sendFile(req: OriginRequest, res: OriginResponse, file: StaticFi
   // Headers now, body in its turn: the client's time to first byte stays one RTT (the player's RTT estimate).
   res.writeHead(res.statusCode);
   void turn.ready.then(() => {
-    if (res.destroyed) return;
+    // Reset while it waited (perhaps before 'close' was watched): give the turn back.
+    if (res.destroyed) {
+      turn.done();
+      return;
+    }
     streamBody(res, file.filePath, start, end, (bytes) => {
       turn.progress();
       onBody(bytes);
