@@ -200,15 +200,18 @@ describe('SprintScheduler decisions', () => {
     expect(new SprintScheduler().decide(state([video, audio])).orders).toEqual([{ contentType: 'video', segmentCount: 1 }]);
   });
 
-  it('orders the next request while less than 100 ms of transfer is still to come, however small the BDP', () => {
+  it('orders the next requests while less than 100 ms of transfer is still to come, however small the BDP', () => {
     // Loopback: 800 Mbit/s, 0.2 ms RTT. Two BDPs are 40 KB and the floor 256 KB; 1 MB still to come
     // lasts 10 ms, less than one look later, so waiting for the floor would idle the link.
+    // 100 ms is 10 MB here, and a 2 s segment at 1 Mbit/s is 250 KB: every order fits in
+    // one look, up to maxInFlight (4), or the response could end before the next look.
     const loopback = { throughputBps: 8e8, fairShareBps: 8e8, baseRttMs: 0.2, loadedRttMs: 0.2, lastActivityMs: 100_000 };
     const inFlight = (bytesLoaded: number) => [{ segmentIndex: 10, startedMs: 99_990, bytesLoaded, bytesExpected: 1_250_000 }];
     const scheduler = () => new SprintScheduler();
-    expect(scheduler().decide(state([track({ requestedAheadS: 6, inFlight: inFlight(250_000) })], { network: loopback })).orders).toEqual([
-      { contentType: 'video', segmentCount: 1 },
-    ]);
+    const one = { contentType: 'video', segmentCount: 1 };
+    expect(scheduler().decide(state([track({ requestedAheadS: 6, inFlight: inFlight(250_000) })], { network: loopback })).orders).toEqual([one, one, one]);
+    // Nothing in flight: the first order goes out whatever the budget, and the next ones with it.
+    expect(scheduler().decide(state([track({ requestedAheadS: 6 })], { network: loopback })).orders).toEqual([one, one, one, one]);
     // 12 MB still to come (120 ms): nothing yet.
     const big = [{ segmentIndex: 10, startedMs: 99_990, bytesLoaded: 0, bytesExpected: 12_000_000 }];
     expect(scheduler().decide(state([track({ requestedAheadS: 6, inFlight: big })], { network: loopback })).orders).toEqual([]);
@@ -221,6 +224,14 @@ describe('SprintScheduler decisions', () => {
     const audio = track({ contentType: 'audio', requestedAheadS: 4, currentBandwidth: 130e3, inFlight: [{ segmentIndex: 9, startedMs: 0, bytesLoaded: 0, bytesExpected: 33_000 }] });
     // 130 KB to come, budget 150 KB: room for one more, and audio (4 s ahead) is behind video (6 s).
     expect(new SprintScheduler().decide(state([video, audio], { network: low })).orders).toEqual([{ contentType: 'audio', segmentCount: 1 }]);
+  });
+
+  it('several orders in one look alternate between the tracks, the one furthest behind first', () => {
+    const loopback = { throughputBps: 8e8, fairShareBps: 8e8, baseRttMs: 0.2, loadedRttMs: 0.2, lastActivityMs: 100_000 };
+    const video = track({ requestedAheadS: 6 });
+    const audio = track({ contentType: 'audio', requestedAheadS: 4, currentBandwidth: 128e3 });
+    const orders = new SprintScheduler().decide(state([video, audio], { network: loopback })).orders;
+    expect(orders.map((o) => o.contentType)).toEqual(['audio', 'video', 'audio', 'video', 'audio', 'video', 'audio', 'video']);
   });
 
   it('keeps video and audio in one run', () => {

@@ -169,18 +169,26 @@ export class SprintScheduler implements DownloadScheduler {
     const serial = this.options.requestOverlap === 'serial';
     // A finishing request makes the driver decide again, so one in flight needs no polling.
     if (serial && active.some((t) => t.inFlight.length > 0)) return { orders, recheckInMs: undefined, ...(run ? { run } : {}) };
-    // The track furthest behind goes first, so audio and video stay level on the one connection.
-    const candidates = [...active].sort((a, b) => a.requestedAheadS - b.requestedAheadS);
-    let outstanding = active.reduce((sum, t) => sum + outstandingBytes(t), 0);
+    // Orders go out until the connection has its budget of bytes to come, one at a time to
+    // the track furthest behind, so audio and video stay level on the one connection. Several
+    // per look: on a fast link a response can end before the next look.
     const budget = this.pipelineBudgetBytes(state);
-    for (const track of candidates) {
-      if (serial && orders.length > 0) break;
-      if (track.requestedAheadS >= state.maxBufferS) continue;
-      if (!this.pipelineHasRoom(track, outstanding, budget)) continue;
-      const room = Math.ceil((state.maxBufferS - track.requestedAheadS) / Math.max(0.1, track.nextSegmentDurationS));
-      const segmentCount = track.coalescable ? Math.max(1, Math.min(this.options.coalesceSegments, room)) : 1;
+    let outstanding = active.reduce((sum, t) => sum + outstandingBytes(t), 0);
+    const planned = active.map((t) => ({ track: t, aheadS: t.requestedAheadS, inFlight: t.inFlight.length, left: t.segmentCount - t.nextSegmentIndex }));
+    for (;;) {
+      const next = planned
+        .filter((p) => p.left > 0 && p.aheadS < state.maxBufferS && this.pipelineHasRoom(p.inFlight, outstanding, budget))
+        .sort((a, b) => a.aheadS - b.aheadS)[0];
+      if (!next) break;
+      const { track } = next;
+      const room = Math.ceil((state.maxBufferS - next.aheadS) / Math.max(0.1, track.nextSegmentDurationS));
+      const segmentCount = Math.min(next.left, track.coalescable ? Math.max(1, Math.min(this.options.coalesceSegments, room)) : 1);
       orders.push({ contentType: track.contentType, segmentCount });
       outstanding += segmentCount * segmentGuessBytes(track);
+      next.aheadS += segmentCount * track.nextSegmentDurationS;
+      next.inFlight += 1;
+      next.left -= segmentCount;
+      if (serial) break;
     }
     const full = active.every((t) => t.requestedAheadS >= state.maxBufferS);
     if (full && orders.length === 0) return this.endRun(state, { orders, recheckInMs: this.untilRoom(state, active), ...(run ? { run } : {}) });
@@ -221,13 +229,14 @@ export class SprintScheduler implements DownloadScheduler {
   }
 
   /**
-   * Whether one more request for `track` keeps the pipe full without queueing too much
-   * behind it. `outstanding` is what is still to come on the whole connection (all
-   * tracks share it); `budget` undefined means there is no throughput sample yet.
+   * Whether one more request for a track with `inFlight` requests keeps the pipe full
+   * without queueing too much behind it. `outstanding` is what is still to come on the
+   * whole connection (all tracks share it); `budget` undefined means there is no
+   * throughput sample yet.
    */
-  private pipelineHasRoom(track: TrackSchedulingState, outstanding: number, budget: number | undefined): boolean {
-    if (track.inFlight.length === 0) return true;
-    if (track.inFlight.length >= this.options.maxInFlight) return false;
+  private pipelineHasRoom(inFlight: number, outstanding: number, budget: number | undefined): boolean {
+    if (inFlight === 0) return true;
+    if (inFlight >= this.options.maxInFlight) return false;
     // Until the first download has been measured, each order commits the ABR to a rung
     // picked on its default estimate: one request at a time until there is a sample.
     if (budget === undefined) return false;
