@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
-import type { Calibration } from './calibrate.js';
+import { EXPECTED_GOODPUT_FRACTION, type Calibration } from './calibrate.js';
 import { writeChromiumWrapper } from './chromium-wrapper.js';
 import { listNamespaces, removeStaleLabs } from './cleanup.js';
 import { run } from './exec.js';
@@ -57,8 +57,12 @@ describe.skipIf(hostProblem !== undefined)(
     }, 20_000);
 
     it('calibrates within 10% of the configured rate and RTT', () => {
-      expect(calibration.goodputMbps).toBeGreaterThan(20 * 0.9);
-      expect(calibration.goodputMbps).toBeLessThan(20 * 1.1);
+      // The rate counts whole packets; a bulk flow's application bytes are 1448 of each 1500
+      // (19.3 Mbit/s here), as calibrationWarnings expects. 17.8 measured once in CI
+      // beside the other test files: 0.92 of that, 0.89 of the raw rate.
+      const expectedGoodput = 20 * EXPECTED_GOODPUT_FRACTION;
+      expect(calibration.goodputMbps).toBeGreaterThan(expectedGoodput * 0.9);
+      expect(calibration.goodputMbps).toBeLessThan(expectedGoodput * 1.1);
       expect(Math.abs(calibration.idleRtt.medianMs - 40)).toBeLessThan(4);
       expect(calibration.fairShareMbps).toBeCloseTo(calibration.goodputMbps / 2);
       // 1 BDP of queue at 20 Mbit/s is 40 ms on top of the base RTT. The p99 over the whole flow
