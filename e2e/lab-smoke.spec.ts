@@ -9,6 +9,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { LabResults } from '../src/lab/runner/results.js';
+import { calibrationTolerance } from '../src/lab/testing/calibration-tolerance.js';
 
 const OUT = path.resolve('lab-results/e2e-smoke');
 const DURATION_S = 30;
@@ -47,9 +48,13 @@ test('lab smoke: dash.js and sequential play behind the shaped link with sane me
   const calibration = results.calibration;
   expect(calibration).not.toBeNull();
   if (!calibration) return;
+  // Within 10% with a punctual delay line; gross bounds when the host starved it, which the lab must report.
+  const tolerance = calibrationTolerance(calibration);
+  if (tolerance.starved) expect(calibration.warnings.some((w) => w.startsWith('delay line:'))).toBe(true);
   const expectedGoodput = calibration.configured.rateMbps * EXPECTED_GOODPUT_FRACTION;
-  expect(Math.abs(calibration.goodputMbps - expectedGoodput) / expectedGoodput).toBeLessThan(0.1);
-  expect(Math.abs(calibration.idleRtt.medianMs - 40) / 40).toBeLessThan(0.1);
+  expect(Math.abs(calibration.goodputMbps - expectedGoodput) / expectedGoodput).toBeLessThan(tolerance.goodput);
+  expect(calibration.idleRtt.medianMs).toBeGreaterThan(40 - 1);
+  expect(calibration.idleRtt.medianMs).toBeLessThan(40 + tolerance.rttOverMs);
 
   // The transport-ceiling probe ran after calibration: three paths, each a plausible share of the link.
   const ceiling = calibration.ceiling;
