@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { EXPECTED_GOODPUT_FRACTION } from '../src/lab/calibrate.js';
 import type { LabResults } from '../src/lab/runner/results.js';
 import { calibrationTolerance } from '../src/lab/testing/calibration-tolerance.js';
 
@@ -15,8 +16,6 @@ const OUT = path.resolve('lab-results/e2e-smoke');
 const DURATION_S = 30;
 /** Short ceiling measurements: here they only have to run and be sane (the figures come from `npm run lab`). */
 const CEILING_S = 8;
-/** TCP/IP header overhead at MTU 1500: the goodput calibration expects (src/lab/calibrate.ts). */
-const EXPECTED_GOODPUT_FRACTION = 1448 / 1500;
 
 function notRunnable(): string | undefined {
   if (process.platform !== 'linux') return `the lab needs Linux network namespaces (this is ${process.platform})`;
