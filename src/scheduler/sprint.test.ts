@@ -226,6 +226,13 @@ describe('SprintScheduler decisions', () => {
     expect(new SprintScheduler().decide(state([video, audio], { network: low })).orders).toEqual([{ contentType: 'audio', segmentCount: 1 }]);
   });
 
+  it('counts a coalesced order as the segments it carries against maxInFlight', () => {
+    const loopback = { throughputBps: 8e8, fairShareBps: 8e8, baseRttMs: 0.2, loadedRttMs: 0.2, lastActivityMs: 100_000 };
+    const orders = new SprintScheduler().decide(state([track({ requestedAheadS: 6, coalescable: true })], { network: loopback })).orders;
+    // 3 segments in flight after the first order (fewer than 4): one more; 6 after it: none.
+    expect(orders).toEqual([{ contentType: 'video', segmentCount: 3 }, { contentType: 'video', segmentCount: 3 }]);
+  });
+
   it('several orders in one look alternate between the tracks, the one furthest behind first', () => {
     const loopback = { throughputBps: 8e8, fairShareBps: 8e8, baseRttMs: 0.2, loadedRttMs: 0.2, lastActivityMs: 100_000 };
     const video = track({ requestedAheadS: 6 });

@@ -186,7 +186,7 @@ export class SprintScheduler implements DownloadScheduler {
       orders.push({ contentType: track.contentType, segmentCount });
       outstanding += segmentCount * segmentGuessBytes(track);
       next.aheadS += segmentCount * track.nextSegmentDurationS;
-      next.inFlight += 1;
+      next.inFlight += segmentCount; // the state lists segments in flight, as the next look will see them
       next.left -= segmentCount;
       if (serial) break;
     }
