@@ -26,7 +26,7 @@ export interface HarnessInfo {
   states: string[];
   representations: { type: string; id: string; level: number }[];
   stalls: number;
-  stallRecords: { startMs: number; endMs?: number; positionS: number }[];
+  stallRecords: { startMs: number; endMs?: number; positionS: number; bufferedAheadS: number }[];
   startupMs: number | undefined;
   videoLevels: { id: string; level: number; bandwidth: number; height?: number }[];
 }

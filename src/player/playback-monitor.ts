@@ -4,6 +4,7 @@
  * startup, and waiting while seeking is not a stall.
  */
 import { SprintError } from '../errors.js';
+import { bufferedAhead } from '../media/buffer-sink.js';
 import type { PlayerState, StallRecord } from './types.js';
 
 export interface PlaybackMonitorCallbacks {
@@ -16,7 +17,7 @@ export class PlaybackMonitor {
   readonly stalls: StallRecord[] = [];
   startupMs: number | undefined;
   private loadStartMs = 0;
-  private openStall: { startMs: number; positionS: number } | undefined;
+  private openStall: Omit<StallRecord, 'endMs'> | undefined;
   private state: PlayerState = 'idle';
   private readonly listeners: [string, () => void][];
 
@@ -79,7 +80,10 @@ export class PlaybackMonitor {
       this.setState('buffering');
       return;
     }
-    if (!this.openStall) this.openStall = { startMs: performance.now(), positionS: this.video.currentTime };
+    if (!this.openStall) {
+      const positionS = this.video.currentTime;
+      this.openStall = { startMs: performance.now(), positionS, bufferedAheadS: bufferedAhead(this.video.buffered, positionS) };
+    }
     this.setState('buffering');
   }
 

@@ -66,6 +66,12 @@ export interface StallRecord {
   readonly startMs: number;
   readonly endMs: number | undefined;
   readonly positionS: number;
+  /**
+   * Media buffered ahead of the playhead when the element began waiting, s. Near 0 the
+   * player ran out of media (a rebuffer); seconds of it mean the decoder or renderer fell
+   * behind (a busy machine, 2× playback), which no download schedule can prevent.
+   */
+  readonly bufferedAheadS: number;
 }
 
 /** A snapshot of everything the stats overlay and lab show, pushed on stats$. */
