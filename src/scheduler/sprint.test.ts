@@ -101,6 +101,9 @@ function simulate(opts: { seconds: number; linkBps: number; bitrate: (nowMs: num
   return { requests, runs, maxRequestedAhead, maxOverlap, overlapsPerRun };
 }
 
+/** Loopback: 800 Mbit/s, 0.2 ms RTT. */
+const LOOPBACK = { throughputBps: 8e8, fairShareBps: 8e8, baseRttMs: 0.2, loadedRttMs: 0.2, lastActivityMs: 100_000 };
+
 describe('SprintScheduler decisions', () => {
   it('holds off while the free buffer is smaller than the planned run', () => {
     const scheduler = new SprintScheduler();
@@ -205,16 +208,15 @@ describe('SprintScheduler decisions', () => {
     // lasts 10 ms, less than one look later, so waiting for the floor would idle the link.
     // 100 ms is 10 MB here, and a 2 s segment at 1 Mbit/s is 250 KB: every order fits in
     // one look, up to maxInFlight (4), or the response could end before the next look.
-    const loopback = { throughputBps: 8e8, fairShareBps: 8e8, baseRttMs: 0.2, loadedRttMs: 0.2, lastActivityMs: 100_000 };
     const inFlight = (bytesLoaded: number) => [{ segmentIndex: 10, startedMs: 99_990, bytesLoaded, bytesExpected: 1_250_000 }];
     const scheduler = () => new SprintScheduler();
     const one = { contentType: 'video', segmentCount: 1 };
-    expect(scheduler().decide(state([track({ requestedAheadS: 6, inFlight: inFlight(250_000) })], { network: loopback })).orders).toEqual([one, one, one]);
+    expect(scheduler().decide(state([track({ requestedAheadS: 6, inFlight: inFlight(250_000) })], { network: LOOPBACK })).orders).toEqual([one, one, one]);
     // Nothing in flight: the first order goes out whatever the budget, and the next ones with it.
-    expect(scheduler().decide(state([track({ requestedAheadS: 6 })], { network: loopback })).orders).toEqual([one, one, one, one]);
+    expect(scheduler().decide(state([track({ requestedAheadS: 6 })], { network: LOOPBACK })).orders).toEqual([one, one, one, one]);
     // 12 MB still to come (120 ms): nothing yet.
     const big = [{ segmentIndex: 10, startedMs: 99_990, bytesLoaded: 0, bytesExpected: 12_000_000 }];
-    expect(scheduler().decide(state([track({ requestedAheadS: 6, inFlight: big })], { network: loopback })).orders).toEqual([]);
+    expect(scheduler().decide(state([track({ requestedAheadS: 6, inFlight: big })], { network: LOOPBACK })).orders).toEqual([]);
   });
 
   it('gives the next request to the track furthest behind', () => {
@@ -227,17 +229,15 @@ describe('SprintScheduler decisions', () => {
   });
 
   it('counts a coalesced order as the segments it carries against maxInFlight', () => {
-    const loopback = { throughputBps: 8e8, fairShareBps: 8e8, baseRttMs: 0.2, loadedRttMs: 0.2, lastActivityMs: 100_000 };
-    const orders = new SprintScheduler().decide(state([track({ requestedAheadS: 6, coalescable: true })], { network: loopback })).orders;
+    const orders = new SprintScheduler().decide(state([track({ requestedAheadS: 6, coalescable: true })], { network: LOOPBACK })).orders;
     // 3 segments in flight after the first order (fewer than 4): one more; 6 after it: none.
     expect(orders).toEqual([{ contentType: 'video', segmentCount: 3 }, { contentType: 'video', segmentCount: 3 }]);
   });
 
   it('several orders in one look alternate between the tracks, the one furthest behind first', () => {
-    const loopback = { throughputBps: 8e8, fairShareBps: 8e8, baseRttMs: 0.2, loadedRttMs: 0.2, lastActivityMs: 100_000 };
     const video = track({ requestedAheadS: 6 });
     const audio = track({ contentType: 'audio', requestedAheadS: 4, currentBandwidth: 128e3 });
-    const orders = new SprintScheduler().decide(state([video, audio], { network: loopback })).orders;
+    const orders = new SprintScheduler().decide(state([video, audio], { network: LOOPBACK })).orders;
     expect(orders.map((o) => o.contentType)).toEqual(['audio', 'video', 'audio', 'video', 'audio', 'video', 'audio', 'video']);
   });
 

@@ -36,7 +36,7 @@ export interface SprintSchedulerOptions {
   readonly targetFraction: number;
   /** Below this much media ahead, a run starts whatever its size. */
   readonly lowWaterS: number;
-  /** Most requests in flight per track. */
+  /** Most segments in flight per track (a coalesced request counts each segment it carries). */
   readonly maxInFlight: number;
   /** Issue the next request when fewer than this many BDPs of bytes are still to come on the connection. */
   readonly pipelineBdps: number;
@@ -229,7 +229,7 @@ export class SprintScheduler implements DownloadScheduler {
   }
 
   /**
-   * Whether one more request for a track with `inFlight` requests keeps the pipe full
+   * Whether one more request for a track with `inFlight` segments in flight keeps the pipe full
    * without queueing too much behind it. `outstanding` is what is still to come on the
    * whole connection (all tracks share it); `budget` undefined means there is no
    * throughput sample yet.

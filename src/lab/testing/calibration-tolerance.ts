@@ -1,7 +1,7 @@
 /**
  * How closely a test may hold a calibration to its configured link. The delay
  * line runs at SCHED_FIFO, but a host that preempts the VM's vCPUs still
- * releases packets late (3.6-25% of packets >1 ms late in one session's
+ * releases packets late (1.1-25% of packets >1 ms late in one session's
  * calibrations with nothing else running, 0.07% in others); RTT, queue delay
  * and goodput then drift with the lateness. So: tight bounds when the delay
  * line was punctual by its own measure, gross ones when it was starved, and the
