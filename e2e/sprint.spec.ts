@@ -34,9 +34,11 @@ test('Sprint pipelines: requests overlap within a run, all over one HTTP/2 conne
   const stats = await page.evaluate(() => {
     let s: any;
     (window as any).harness.players[0].element.player.stats$.subscribe((v: any) => (s = v)).unsubscribe();
-    return { scheduler: s.scheduler, runs: s.runs };
+    return { scheduler: s.scheduler, runs: s.runs, protocol: s.protocol, pipelining: s.pipelining };
   });
   expect(stats.scheduler).toBe('sprint');
+  expect(stats.protocol).toBe('h2');
+  expect(stats.pipelining).toBe('pipelined');
   expect(stats.runs.length).toBeGreaterThan(0);
   expect(stats.runs[0].reason).toBe('startup');
   expect(pageErrors).toEqual([]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SprintError } from '../errors.js';
 import { HttpClient } from '../net/http-client.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../net/retry.js';
-import { fetchManifestText, manifestUrl } from './manifest-fetch.js';
+import { fetchMpd, manifestUrl } from './manifest-fetch.js';
 
 const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 1, timeouts: {} };
 const client = (fetchImpl: typeof fetch) => new HttpClient({ fetchImpl, protocolOf: () => 'h2' });
@@ -26,17 +26,17 @@ async function failure(promise: Promise<unknown>): Promise<SprintError> {
   return error as SprintError;
 }
 
-describe('fetchManifestText', () => {
-  it('returns the text of a normal MPD', async () => {
+describe('fetchMpd', () => {
+  it('returns the text of a normal MPD and the protocol it came over', async () => {
     const fetchImpl = (async () => new Response('<MPD/>', { status: 200 })) as typeof fetch;
-    expect(await fetchManifestText(client(fetchImpl), 'https://o/m.mpd', policy)).toBe('<MPD/>');
+    expect(await fetchMpd(client(fetchImpl), 'https://o/m.mpd', policy)).toEqual({ text: '<MPD/>', protocol: 'h2' });
   });
 
   it('refuses a Content-Length over the bound without reading the body', async () => {
     const pulled = { count: 0 };
     const fetchImpl = (async (_url: string, init?: RequestInit) =>
       new Response(endlessBody(pulled, init?.signal), { status: 200, headers: { 'Content-Length': String(50 * 1024 * 1024) } })) as typeof fetch;
-    const error = await failure(fetchManifestText(client(fetchImpl), 'https://o/m.mpd', policy, 1024 * 1024));
+    const error = await failure(fetchMpd(client(fetchImpl), 'https://o/m.mpd', policy, 1024 * 1024));
     expect(error.code).toBe('MANIFEST_TOO_LARGE');
     expect(error.message).toContain('Content-Length 52428800');
     expect(pulled.count).toBeLessThan(4);
@@ -45,7 +45,7 @@ describe('fetchManifestText', () => {
   it('stops reading an endless body once it passes the bound', async () => {
     const pulled = { count: 0 };
     const fetchImpl = (async (_url: string, init?: RequestInit) => new Response(endlessBody(pulled, init?.signal), { status: 200 })) as typeof fetch;
-    const error = await failure(fetchManifestText(client(fetchImpl), 'https://o/m.mpd', policy, 1024 * 1024));
+    const error = await failure(fetchMpd(client(fetchImpl), 'https://o/m.mpd', policy, 1024 * 1024));
     expect(error.code).toBe('MANIFEST_TOO_LARGE');
     expect(error.category).toBe('manifest');
     expect(pulled.count).toBeLessThan(40);
@@ -53,7 +53,7 @@ describe('fetchManifestText', () => {
 
   it('reports a failed fetch as MANIFEST_LOAD_FAILED with the status', async () => {
     const fetchImpl = (async () => new Response('gone', { status: 410 })) as typeof fetch;
-    const error = await failure(fetchManifestText(client(fetchImpl), 'https://o/m.mpd', policy));
+    const error = await failure(fetchMpd(client(fetchImpl), 'https://o/m.mpd', policy));
     expect(error.code).toBe('MANIFEST_LOAD_FAILED');
     expect(error.status).toBe(410);
   });

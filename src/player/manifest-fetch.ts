@@ -27,7 +27,18 @@ export function manifestUrl(url: string, base: string): string {
   return absolute.href;
 }
 
-export async function fetchManifestText(http: HttpClient, url: string, policy: RetryPolicy, maxBytes = DEFAULT_MAX_MANIFEST_BYTES): Promise<string> {
+/** An MPD's text, and the protocol it came over ('h2', 'http/1.1'; undefined where the browser hides it). */
+export interface FetchedManifest {
+  readonly text: string;
+  readonly protocol: string | undefined;
+}
+
+export async function fetchMpd(
+  http: HttpClient,
+  url: string,
+  policy: RetryPolicy,
+  maxBytes = DEFAULT_MAX_MANIFEST_BYTES,
+): Promise<FetchedManifest> {
   const controller = new AbortController();
   let received = 0;
   let refusal: SprintError | undefined;
@@ -51,7 +62,7 @@ export async function fetchManifestText(http: HttpClient, url: string, policy: R
       },
       policy,
     );
-    return new TextDecoder().decode(result.data);
+    return { text: new TextDecoder().decode(result.data), protocol: result.timing.protocol };
   } catch (error) {
     if (refusal) throw refusal;
     throw new SprintError({

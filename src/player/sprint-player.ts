@@ -16,7 +16,7 @@ import { FairShareEstimator } from '../estimate/fair-share.js';
 import { resolveAbr } from '../abr/registry.js';
 import type { AbrController } from '../abr/types.js';
 import { resolveScheduler } from '../scheduler/registry.js';
-import type { DownloadScheduler } from '../scheduler/types.js';
+import type { DownloadScheduler, Pipelining } from '../scheduler/types.js';
 import { MediaSourceSession } from '../media/media-source-session.js';
 import { GapJumper } from '../media/gap-jumper.js';
 import { bufferedAhead } from '../media/buffer-sink.js';
@@ -24,7 +24,7 @@ import { TypedEmitter } from './emitter.js';
 import { DEFAULT_CONFIG, mergeConfig } from './config.js';
 import { MediaTrack } from './media-track.js';
 import { SegmentLoader } from './segment-loader.js';
-import { fetchManifestText, manifestUrl } from './manifest-fetch.js';
+import { fetchMpd, manifestUrl } from './manifest-fetch.js';
 import { DownloadDriver } from './download-driver.js';
 import { PlaybackMonitor } from './playback-monitor.js';
 import { PlayerStatsCollector } from './stats-collector.js';
@@ -72,6 +72,9 @@ export class SprintPlayer implements SprintPlayerApi {
   private fairShare = new FairShareEstimator();
   private recentRate = new RecentRate();
   private readonly runs = new RunTracker();
+  /** nextHopProtocol of the latest response with one, and the request overlap last announced. */
+  private protocol: string | undefined;
+  private pipelining: Pipelining | undefined;
   private loadToken = 0;
   private statsTimer: ReturnType<typeof setInterval> | undefined;
   private readonly videoListeners: [string, () => void][];
@@ -116,11 +119,19 @@ export class SprintPlayer implements SprintPlayerApi {
     this.recentRate = new RecentRate();
     this.runs.reset();
     this.stats.reset();
+    this.protocol = undefined;
+    this.pipelining = undefined;
     this.abr.reset?.();
     try {
-      const manifest = await this.fetchManifest(url);
+      const manifest = await this.fetchManifest(url, token);
       if (token !== this.loadToken) return;
-      const fetchRange = (u: string, range: { start: number; end: number }) => this.http.fetchBytes({ url: u, range }).then((r) => r.data);
+      // Init segments and indexes come first: their protocol tells the scheduler, before its
+      // first media request, whether requests can overlap on one connection.
+      const fetchRange = (u: string, range: { start: number; end: number }) =>
+        this.http.fetchBytes({ url: u, range }).then((r) => {
+          if (token === this.loadToken) this.noteProtocol(r.timing.protocol);
+          return r.data;
+        });
       const tracks = (['video', 'audio'] as const)
         .map((type) => MediaTrack.fromManifest(manifest, type, fetchRange))
         .filter((t): t is MediaTrack => t !== undefined);
@@ -197,7 +208,11 @@ export class SprintPlayer implements SprintPlayerApi {
 
   configure(partial: Partial<PlayerConfig>): void {
     const next = mergeConfig(this.config, partial);
-    if (next.scheduler !== this.config.scheduler) this.scheduler = resolveScheduler(next.scheduler);
+    if (next.scheduler !== this.config.scheduler) {
+      this.scheduler = resolveScheduler(next.scheduler);
+      this.pipelining = undefined;
+      this.noteProtocol(undefined);
+    }
     if (next.abr !== this.config.abr) this.abr = resolveAbr(next.abr);
     this.config = next;
     this.session?.driver.kick();
@@ -246,16 +261,29 @@ export class SprintPlayer implements SprintPlayerApi {
     this.session = undefined;
   }
 
-  private async fetchManifest(url: string): Promise<Manifest> {
+  private async fetchManifest(url: string, token: number): Promise<Manifest> {
     const absolute = manifestUrl(url, document.baseURI);
-    const text = await fetchManifestText(this.http, absolute, this.config.retry);
+    const { text, protocol } = await fetchMpd(this.http, absolute, this.config.retry);
+    // Media usually comes from the manifest's origin: its protocol stands in until a media
+    // response gives theirs, so the first requests already know whether they may overlap.
+    if (token === this.loadToken) this.noteProtocol(protocol);
     return parseMpd(text, absolute, { isTypeSupported: (mime) => MediaSourceSession.isTypeSupported(mime) });
   }
 
   private onRequest(record: RequestRecord): void {
+    if (record.outcome === 'ok') this.noteProtocol(record.protocol);
     this.stats.addRequest(record);
     this.requestsSubject.next(record);
     this.events.emit('request', record);
+  }
+
+  /** Records a response's protocol and announces a change in how requests may overlap. */
+  private noteProtocol(protocol: string | undefined): void {
+    if (protocol) this.protocol = protocol;
+    const mode = this.scheduler.pipelining?.(this.networkEstimate());
+    if (mode === undefined || mode === this.pipelining) return;
+    this.pipelining = mode;
+    this.events.emit('pipelining', { mode, protocol: this.protocol });
   }
 
   private onLevelChosen(tracks: readonly MediaTrack[], contentType: ContentType, level: number): void {
@@ -275,6 +303,7 @@ export class SprintPlayer implements SprintPlayerApi {
       loadedRttMs: this.rtt.loadedRttMs(),
       lastActivityMs: this.fairShare.lastActivityMs,
       busyBytes: this.fairShare.busyPeriodBytes(),
+      protocol: this.protocol,
     };
   }
 
@@ -328,6 +357,8 @@ export class SprintPlayer implements SprintPlayerApi {
       requestsInFlight: this.session?.driver.requestsInFlight ?? 0,
       sourceBufferBytes: this.session?.driver.bufferedBytes ?? 0,
       scheduler: this.scheduler.name,
+      protocol: this.protocol,
+      pipelining: this.scheduler.pipelining?.(this.networkEstimate()),
       abr: this.abr.name,
     });
   }

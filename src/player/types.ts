@@ -4,7 +4,7 @@
  */
 import type { SprintError } from '../errors.js';
 import type { ContentType } from '../manifest/types.js';
-import type { RunModelInputs, RunReason } from '../scheduler/types.js';
+import type { Pipelining, RunModelInputs, RunReason } from '../scheduler/types.js';
 
 export interface RepresentationInfo {
   readonly id: string;
@@ -103,6 +103,10 @@ export interface PlayerStats {
   readonly mediaBytes: number;
   readonly switches: number;
   readonly scheduler: string;
+  /** nextHopProtocol of the latest media response ('h2', 'http/1.1'); undefined before one or where hidden. */
+  readonly protocol: string | undefined;
+  /** How the scheduler's requests overlap now; undefined for schedulers that never pipeline. */
+  readonly pipelining: Pipelining | undefined;
   readonly abr: string;
   /** Why the ABR controller chose the current video level (its `reason`). */
   readonly abrReason: string | undefined;
@@ -113,6 +117,11 @@ export type PlayerState = 'idle' | 'loading' | 'ready' | 'playing' | 'paused' | 
 /** Typed events; `on(name, handler)` on the player. */
 export interface PlayerEventMap {
   manifestloaded: { durationS: number; video: readonly RepresentationInfo[]; audio: readonly RepresentationInfo[] };
+  /**
+   * The scheduler's request overlap, when first known and whenever it changes: 'unavailable'
+   * means the origin answers over HTTP/1.x and requests go one at a time.
+   */
+  pipelining: { mode: Pipelining; protocol: string | undefined };
   statechange: { state: PlayerState };
   representationchange: { contentType: ContentType; from: RepresentationInfo | undefined; to: RepresentationInfo };
   request: RequestRecord;
@@ -126,7 +135,7 @@ export type PlayerEventName = keyof PlayerEventMap;
 export type QualitySelection = 'auto' | { readonly level: number };
 
 export interface PlayerConfig {
-  /** 'sequential' (one request at a time per type) or, later, 'sprint'. */
+  /** 'sprint' (the default: model-sized, pipelined runs), 'sprint-serial' or 'sequential' (one request at a time per type). */
   readonly scheduler: string;
   /** ABR controller: a built-in name (see src/abr/registry.ts), a controller object or a factory. */
   readonly abr: import('../abr/registry.js').AbrSpec;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { continuedFraction } from '../model/throughput-model.js';
-import { DEFAULT_SPRINT_OPTIONS, SprintScheduler, pipeliningRttMs } from './sprint.js';
+import { DEFAULT_SPRINT_OPTIONS, SprintScheduler, multiplexes, pipeliningRttMs } from './sprint.js';
 import type { NetworkEstimate, SchedulerState, TrackSchedulingState } from './types.js';
 import { schedulerState, trackState } from './test-state.js';
 
@@ -272,6 +272,45 @@ describe('SprintScheduler with requestOverlap: serial', () => {
     // The request's end makes the driver decide again: no polling meanwhile.
     expect(waiting.recheckInMs).toBeUndefined();
     expect(new SprintScheduler().decide(state(tracks)).orders.length).toBeGreaterThan(0);
+  });
+});
+
+describe('SprintScheduler over HTTP/1.x', () => {
+  const over = (protocol: string | undefined): NetworkEstimate => ({ ...LOOPBACK, ...(protocol !== undefined ? { protocol } : {}) });
+  const busy = [{ segmentIndex: 9, startedMs: 99_000, bytesLoaded: 1000, bytesExpected: 1_000_000 }];
+
+  it('tells multiplexed protocols from HTTP/1.x; unknown counts as multiplexed', () => {
+    for (const p of ['h2', 'h3', 'h3-29', 'h2c', '', undefined]) expect(multiplexes(p)).toBe(true);
+    for (const p of ['http/1.1', 'http/1.0', 'HTTP/1.1', 'http/0.9']) expect(multiplexes(p)).toBe(false);
+  });
+
+  it('reports pipelining unavailable over HTTP/1.1 and orders one request at a time where h2 would order several', () => {
+    const scheduler = new SprintScheduler();
+    expect(scheduler.pipelining(over('http/1.1'))).toBe('unavailable');
+    expect(scheduler.pipelining(over('h2'))).toBe('pipelined');
+    expect(scheduler.pipelining(over(undefined))).toBe('pipelined');
+    expect(new SprintScheduler({ requestOverlap: 'serial' }).pipelining(over('h2'))).toBe('serial');
+
+    const tracks = [track({ requestedAheadS: 6 }), track({ contentType: 'audio', requestedAheadS: 4, currentBandwidth: 128e3 })];
+    expect(new SprintScheduler().decide(state(tracks, { network: over('h2') })).orders.length).toBeGreaterThan(1);
+    expect(new SprintScheduler().decide(state(tracks, { network: over('http/1.1') })).orders).toEqual([{ contentType: 'audio', segmentCount: 1 }]);
+  });
+
+  it("waits for a finished track's last request too: it holds the connection", () => {
+    const lastVideo = track({ nextSegmentIndex: 20, segmentCount: 20, requestedAheadS: 6, inFlight: [{ ...busy[0]!, segmentIndex: 19 }] });
+    const audio = track({ contentType: 'audio', requestedAheadS: 4, currentBandwidth: 128e3 });
+    expect(new SprintScheduler().decide(state([lastVideo, audio], { network: over('http/1.1') })).orders).toEqual([]);
+    expect(new SprintScheduler({ requestOverlap: 'serial' }).decide(state([lastVideo, audio], { network: over('h2') })).orders).toEqual([]);
+    expect(new SprintScheduler().decide(state([lastVideo, audio], { network: over('h2') })).orders.length).toBeGreaterThan(0);
+  });
+
+  it('orders nothing over HTTP/1.1 while a request is in flight, and keeps coalescing byte ranges', () => {
+    const inFlight = [track({ requestedAheadS: 6, inFlight: busy }), track({ contentType: 'audio', requestedAheadS: 4, currentBandwidth: 128e3 })];
+    const waiting = new SprintScheduler().decide(state(inFlight, { network: over('http/1.1') }));
+    expect(waiting.orders).toEqual([]);
+    expect(waiting.recheckInMs).toBeUndefined();
+    const ranges = new SprintScheduler().decide(state([track({ requestedAheadS: 6, coalescable: true })], { network: over('http/1.1') }));
+    expect(ranges.orders).toEqual([{ contentType: 'video', segmentCount: DEFAULT_SPRINT_OPTIONS.coalesceSegments }]);
   });
 });
 

@@ -22,7 +22,18 @@ import {
   type ModelParameters,
   type NetworkState,
 } from '../model/throughput-model.js';
-import type { DownloadScheduler, FetchOrder, RunEvent, RunModelInputs, RunReason, SchedulerDecision, SchedulerState, TrackSchedulingState } from './types.js';
+import type {
+  DownloadScheduler,
+  FetchOrder,
+  NetworkEstimate,
+  Pipelining,
+  RunEvent,
+  RunModelInputs,
+  RunReason,
+  SchedulerDecision,
+  SchedulerState,
+  TrackSchedulingState,
+} from './types.js';
 
 /** A run's planned size, the model's prediction for it, and what that prediction came from. */
 export interface RunPlan {
@@ -65,7 +76,9 @@ export interface SprintSchedulerOptions {
   /** Prior for the number of competing flows, which a page cannot observe. */
   readonly competingFlowsPrior: number;
   /**
-   * 'pipelined': the next request goes out while the current one still has bytes to come.
+   * 'pipelined': the next request goes out while the current one still has bytes to come
+   * (over HTTP/1.x, where that would open a second connection, requests go one at a time
+   * regardless: see `pipelining`).
    * 'serial': one request at a time across all tracks, back to back (an experiment: in the
    * lab an h2 download that sends nothing while it receives reached more of its fair share,
    * see docs/lab.md "Transport ceiling").
@@ -121,6 +134,11 @@ export class SprintScheduler implements DownloadScheduler {
     return limits.maxBufferS;
   }
 
+  pipelining(network: NetworkEstimate): Pipelining {
+    if (this.options.requestOverlap === 'serial') return 'serial';
+    return multiplexes(network.protocol) ? 'pipelined' : 'unavailable';
+  }
+
   /** The model's view of the network from the page's estimates; undefined until there are any. */
   networkState(state: SchedulerState): NetworkState | undefined {
     const n = state.network;
@@ -166,14 +184,15 @@ export class SprintScheduler implements DownloadScheduler {
       }
     }
     const orders: FetchOrder[] = [];
-    const serial = this.options.requestOverlap === 'serial';
-    // A finishing request makes the driver decide again, so one in flight needs no polling.
-    if (serial && active.some((t) => t.inFlight.length > 0)) return { orders, recheckInMs: undefined, ...(run ? { run } : {}) };
+    const serial = this.pipelining(state.network) !== 'pipelined';
+    // A finishing request makes the driver decide again, so one in flight needs no polling. A
+    // track with nothing left to order may still have its last request in flight.
+    if (serial && state.tracks.some((t) => t.inFlight.length > 0)) return { orders, recheckInMs: undefined, ...(run ? { run } : {}) };
     // Orders go out until the connection has its budget of bytes to come, one at a time to
     // the track furthest behind, so audio and video stay level on the one connection. Several
     // per look: on a fast link a response can end before the next look.
     const budget = this.pipelineBudgetBytes(state);
-    let outstanding = active.reduce((sum, t) => sum + outstandingBytes(t), 0);
+    let outstanding = state.tracks.reduce((sum, t) => sum + outstandingBytes(t), 0);
     const planned = active.map((t) => ({ track: t, aheadS: t.requestedAheadS, inFlight: t.inFlight.length, left: t.segmentCount - t.nextSegmentIndex }));
     for (;;) {
       const next = planned
@@ -262,6 +281,16 @@ export class SprintScheduler implements DownloadScheduler {
     const ahead = Math.min(...active.map((t) => t.requestedAheadS));
     return Math.max(50, ((ahead - state.maxBufferS + 1) * 1000) / state.playbackRate);
   }
+}
+
+/**
+ * Whether requests can overlap on one connection over `protocol` (a nextHopProtocol value).
+ * HTTP/1.x cannot; h2, h3 and anything newer can. Unknown (before the first response, or
+ * hidden cross-origin) counts as yes: the first look orders one request anyway, and the
+ * protocol is known from its response on.
+ */
+export function multiplexes(protocol: string | undefined): boolean {
+  return protocol === undefined || protocol === '' || !/^http\//i.test(protocol);
 }
 
 /**

@@ -45,7 +45,24 @@ export interface NetworkEstimate {
   readonly lastActivityMs: number | undefined;
   /** Body bytes since requests were last all finished (the busy period under way); 0 or absent when idle. */
   readonly busyBytes?: number;
+  /**
+   * nextHopProtocol of the latest media response ('h2', 'http/1.1'); undefined before the
+   * first, or where the browser hides it (cross-origin without Timing-Allow-Origin).
+   */
+  readonly protocol?: string;
 }
+
+/**
+ * How a scheduler's requests overlap on the connection:
+ *  - 'pipelined': the next request goes out while earlier responses still arrive, all on
+ *    one multiplexed (HTTP/2 or HTTP/3) connection;
+ *  - 'serial': one request at a time, by configuration;
+ *  - 'unavailable': the origin answers over HTTP/1.x, where a second request in flight
+ *    opens a second connection (Chromium keeps up to six per host) instead of queueing on
+ *    the first, and two connections halve each other's window: requests go one at a time,
+ *    back to back on one keep-alive connection.
+ */
+export type Pipelining = 'pipelined' | 'serial' | 'unavailable';
 
 export interface SchedulerState {
   readonly nowMs: number;
@@ -111,4 +128,6 @@ export interface DownloadScheduler {
   decide(state: SchedulerState): SchedulerDecision;
   /** The buffer level this scheduler fills towards, seconds (what buffer-based ABRs aim at). */
   bufferGoalS?(limits: { readonly bufferTargetS: number; readonly maxBufferS: number }): number;
+  /** How its requests overlap on the connection now (schedulers that pipeline). */
+  pipelining?(network: NetworkEstimate): Pipelining;
 }

@@ -127,6 +127,7 @@ export class PlayerSession implements ReactiveController {
       }),
       player.on('representationchange', (e) => this._dispatch('sprint-representationchange', e)),
       player.on('manifestloaded', (e) => this._dispatch('sprint-manifestloaded', e)),
+      player.on('pipelining', (e) => this._dispatch('sprint-pipelining', e)),
     ];
     this._loadedSrc = undefined;
     if (this._host.src) this._load(player, this._host.src);

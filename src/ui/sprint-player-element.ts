@@ -31,6 +31,7 @@
  *   sprint-statechange           detail: { state: PlayerState }
  *   sprint-representationchange  detail: { contentType, from, to }
  *   sprint-manifestloaded        detail: { durationS, video, audio }
+ *   sprint-pipelining            detail: { mode, protocol } ('unavailable': HTTP/1.x origin, one request at a time)
  *
  * Keyboard (when the element, tabindex=0, or something inside it has focus;
  * only with controls on): space / k play-pause, ← / → seek ∓5 s, ↑ / ↓
@@ -310,5 +311,6 @@ declare global {
     'sprint-statechange': CustomEvent<PlayerEventMap['statechange']>;
     'sprint-representationchange': CustomEvent<PlayerEventMap['representationchange']>;
     'sprint-manifestloaded': CustomEvent<PlayerEventMap['manifestloaded']>;
+    'sprint-pipelining': CustomEvent<PlayerEventMap['pipelining']>;
   }
 }

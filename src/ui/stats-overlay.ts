@@ -9,13 +9,14 @@
  * so opening it shows the recent past; it only re-renders while `open`.
  *
  * Every value cell has a `data-stat` attribute (state, scheduler, abr, video,
- * buffer, last-throughput, estimate, fair-share, rtt, in-flight, startup,
+ * buffer, last-throughput, estimate, fair-share, rtt, in-flight, transport, startup,
  * stalls, switches, runs) for tests; the fair-share cell's `data-source` says
  * `given`, `estimate` or `none`.
  */
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import type { Subscription } from 'rxjs';
 import type { PlayerStats, SprintPlayerApi } from '../player/types.js';
+import type { Pipelining } from '../scheduler/types.js';
 import { buildChart, downloadPoint, insertPoint, pruneBefore, type ChartPoint } from './chart.js';
 import { chartRuns, fairShareOf, runsSummary } from './overlay-runs.js';
 import {
@@ -28,6 +29,9 @@ import {
 } from './format.js';
 import { closeIcon } from './icons.js';
 import { accent, chartEstimate, chartFair, chartRun, chartSample, fg, fgMuted, font, overlayBg } from './theme.js';
+
+/** 'unavailable' is an HTTP/1.x origin: requests go one at a time instead of overlapping. */
+const PIPELINING_LABELS: Record<Pipelining, string> = { pipelined: 'pipelined', serial: 'serial', unavailable: 'no pipelining' };
 
 const PANEL_W = 360;
 const CHART_W = PANEL_W - 24;
@@ -190,6 +194,7 @@ export class SprintStatsOverlay extends LitElement {
       html`<dt>${label}</dt><dd class=${wide ? 'wide' : ''} data-stat=${key} title=${title}>${value}</dd>`;
     const fair = fairShareOf(this.fairShareBps, s);
     const runs = runsSummary(s);
+    const transport = s?.protocol ? `${s.protocol}${s.pipelining ? ` · ${PIPELINING_LABELS[s.pipelining]}` : ''}` : UNKNOWN;
     return html`
       <section class="panel" part="panel" aria-label="Playback statistics">
         <header>
@@ -204,6 +209,7 @@ export class SprintStatsOverlay extends LitElement {
           ${cell('Scheduler', 'scheduler', s?.scheduler || UNKNOWN)}
           ${cell('ABR', 'abr', s?.abr || UNKNOWN)}
           ${cell('Video', 'video', video, true)}
+          ${cell('Transport', 'transport', transport, true)}
           ${cell('Buffer', 'buffer', formatSeconds(s?.bufferAheadS))}
           ${cell('In flight', 'in-flight', s ? String(s.requestsInFlight) : UNKNOWN)}
           ${cell('Last dl', 'last-throughput', formatMbits(s?.lastThroughput?.bitsPerSecond))}
