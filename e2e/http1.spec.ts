@@ -61,8 +61,10 @@ test('over HTTP/1.1 Sprint requests one segment at a time on one connection and 
       const w = window as any;
       let s: any;
       w.harness.players[0].element.player.stats$.subscribe((v: any) => (s = v)).unsubscribe();
-      return { events: w.pipeliningEvents, pipelining: s.pipelining, protocol: s.protocol, scheduler: s.scheduler };
+      return { events: w.pipeliningEvents, pipelining: s.pipelining, protocol: s.protocol, scheduler: s.scheduler, runs: s.runs };
     });
+    expect(seen.runs.length).toBeGreaterThan(0);
+    for (const run of seen.runs) expect(run.maxRequestsInFlight).toBe(1);
     expect(seen.scheduler).toBe('sprint');
     expect(seen.protocol).toBe('http/1.1');
     expect(seen.pipelining).toBe('unavailable');

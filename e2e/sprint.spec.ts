@@ -41,6 +41,8 @@ test('Sprint pipelines: requests overlap within a run, all over one HTTP/2 conne
   expect(stats.pipelining).toBe('pipelined');
   expect(stats.runs.length).toBeGreaterThan(0);
   expect(stats.runs[0].reason).toBe('startup');
+  // The player's own per-run record shows the overlap too.
+  expect(Math.max(...stats.runs.map((r: { maxRequestsInFlight: number }) => r.maxRequestsInFlight))).toBeGreaterThanOrEqual(2);
   expect(pageErrors).toEqual([]);
 });
 

@@ -5,12 +5,12 @@ describe('RunTracker', () => {
   it('records a run from its start to its last byte once nothing is in flight', () => {
     const t = new RunTracker();
     t.onRun({ kind: 'start', atMs: 1000, reason: 'model', plannedBytes: 2e6, predictedFraction: 0.9 });
-    t.onChunk(1100, 1e6);
-    t.onChunk(2000, 1e6);
+    t.onChunk(1100, 1e6, 3);
+    t.onChunk(2000, 1e6, 1);
     t.onRun({ kind: 'end', atMs: 2000 });
     t.onIdle(16e6);
     const [run] = t.list();
-    expect(run).toMatchObject({ reason: 'model', plannedBytes: 2e6, predictedFraction: 0.9, bytes: 2e6, endMs: 2000 });
+    expect(run).toMatchObject({ reason: 'model', plannedBytes: 2e6, predictedFraction: 0.9, bytes: 2e6, endMs: 2000, maxRequestsInFlight: 3 });
     expect(run?.throughputBps).toBeCloseTo(16e6);
     expect(run?.measuredFraction).toBeCloseTo(1);
   });

@@ -10,7 +10,7 @@ const MAX_RUNS_KEPT = 200;
 
 export class RunTracker {
   private readonly runs: RunRecord[] = [];
-  private open: { record: RunRecord; ended: boolean; bytes: number; firstByteMs?: number; lastByteMs?: number } | undefined;
+  private open: { record: RunRecord; ended: boolean; bytes: number; maxInFlight: number; firstByteMs?: number; lastByteMs?: number } | undefined;
 
   onRun(event: RunEvent): void {
     if (event.kind === 'start') {
@@ -28,18 +28,22 @@ export class RunTracker {
           bytes: 0,
           throughputBps: undefined,
           measuredFraction: undefined,
+          maxRequestsInFlight: 0,
         },
         ended: false,
         bytes: 0,
+        maxInFlight: 0,
       };
     } else if (this.open) {
       this.open.ended = true;
     }
   }
 
-  onChunk(atMs: number, bytes: number): void {
+  /** Body bytes arrived, with the requests in flight at that moment (the one delivering included). */
+  onChunk(atMs: number, bytes: number, requestsInFlight = 1): void {
     if (!this.open) return;
     this.open.bytes += bytes;
+    this.open.maxInFlight = Math.max(this.open.maxInFlight, requestsInFlight);
     this.open.firstByteMs ??= atMs;
     this.open.lastByteMs = atMs;
   }
@@ -77,6 +81,7 @@ export class RunTracker {
       bytes: open.bytes,
       throughputBps,
       measuredFraction: throughputBps !== undefined && fairShareBps ? throughputBps / fairShareBps : undefined,
+      maxRequestsInFlight: open.maxInFlight,
     };
   }
 }

@@ -151,7 +151,7 @@ export class SprintPlayer implements SprintPlayerApi {
         (atMs, bytes) => {
           this.fairShare.addChunk(atMs, bytes);
           this.recentRate.add(atMs, bytes);
-          this.runs.onChunk(atMs, bytes);
+          this.runs.onChunk(atMs, bytes, this.session?.driver.requestsInFlight);
         },
         () => this.config.retry,
         {

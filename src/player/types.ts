@@ -60,6 +60,8 @@ export interface RunRecord {
   readonly throughputBps: number | undefined;
   /** throughputBps ÷ the fair-share estimate when the run completed. */
   readonly measuredFraction: number | undefined;
+  /** Most requests in flight while the run's bytes arrived: its pipelining depth (1: none). */
+  readonly maxRequestsInFlight: number;
 }
 
 export interface StallRecord {

@@ -6,7 +6,7 @@ import { chartRuns, fairShareOf, runsSummary } from './overlay-runs.js';
 function run(partial: Partial<RunRecord>): RunRecord {
   return {
     startMs: 0, endMs: 1000, reason: 'model', plannedBytes: 3_200_000, predictedFraction: 0.9, bytes: 3_100_000,
-    throughputBps: 24.8e6, measuredFraction: 0.95, ...partial,
+    throughputBps: 24.8e6, measuredFraction: 0.95, maxRequestsInFlight: 2, ...partial,
   };
 }
 

@@ -43,6 +43,6 @@ export function runsSummary(stats: PlayerStats | undefined): { text: string; tit
   }
   return {
     text: `${done.length} · last ${mb(last.plannedBytes)}/${mb(last.bytes)} MB · ${fraction(last.predictedFraction)}/${fraction(last.measuredFraction)}`,
-    title: `${done.length} completed runs; last run (${last.reason}): planned ${mb(last.plannedBytes)} MB, received ${mb(last.bytes)} MB; predicted fraction of fair share ${fraction(last.predictedFraction)}, measured ${fraction(last.measuredFraction)}`,
+    title: `${done.length} completed runs; last run (${last.reason}): planned ${mb(last.plannedBytes)} MB, received ${mb(last.bytes)} MB; predicted fraction of fair share ${fraction(last.predictedFraction)}, measured ${fraction(last.measuredFraction)}; up to ${last.maxRequestsInFlight} requests in flight`,
   };
 }

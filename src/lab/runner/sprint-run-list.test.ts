@@ -8,16 +8,16 @@ const FAIR_SHARE_MBPS = 10;
 
 const startup: RunRecord = {
   startMs: 1200, endMs: 41_200, reason: 'startup', plannedBytes: undefined, predictedFraction: undefined,
-  bytes: 40e6, throughputBps: 8e6, measuredFraction: 0.9,
+  bytes: 40e6, throughputBps: 8e6, measuredFraction: 0.9, maxRequestsInFlight: 4,
 };
 const lowBuffer: RunRecord = {
   startMs: 101_000, endMs: 131_000, reason: 'low-buffer', plannedBytes: 31.6e6, predictedFraction: 0.81,
-  bytes: 33.75e6, throughputBps: 9e6, measuredFraction: 0.95,
+  bytes: 33.75e6, throughputBps: 9e6, measuredFraction: 0.95, maxRequestsInFlight: 3,
 };
 // Under way when the stats were taken: no endMs, throughput over start → last byte so far (4 s).
 const underWay: RunRecord = {
   startMs: 151_000, endMs: undefined, reason: 'model', plannedBytes: 30e6, predictedFraction: 0.85,
-  bytes: 5e6, throughputBps: 10e6, measuredFraction: undefined,
+  bytes: 5e6, throughputBps: 10e6, measuredFraction: undefined, maxRequestsInFlight: 2,
 };
 
 const network: NetworkState = {
@@ -42,6 +42,7 @@ describe('sprintRunList', () => {
     expect(list[1]?.measuredFraction).toBeCloseTo(0.9, 9);
     expect(list[2]?.measuredFraction).toBeCloseTo(1.0, 9);
     expect(list.map((r) => r.playerMeasuredFraction)).toEqual([0.9, 0.95, null]);
+    expect(list.map((r) => r.maxRequestsInFlight)).toEqual([4, 3, 2]);
   });
 
   it('carries the plan and prediction, null where the model made none', () => {

@@ -35,6 +35,8 @@ export interface SprintRunEntry {
   readonly measuredFraction: number | null;
   /** The player's own view: the same throughput ÷ its fair-share estimate when the run completed. */
   readonly playerMeasuredFraction: number | null;
+  /** Most requests in flight while the run's bytes arrived (1: no pipelining); absent in results before 2026-12-04. */
+  readonly maxRequestsInFlight?: number;
 }
 
 /** Start → last byte. The tracker leaves endMs undefined for a run under way, but its throughput still covers start → last byte. */
@@ -64,6 +66,7 @@ export function sprintRunList(stats: Pick<PlayerStats, 'runs' | 'requestsInFligh
       predictedForReceived: run.model && run.bytes > 0 ? predictionFromInputs(run.model, run.bytes) : null,
       measuredFraction: durationMs > 0 && fairShareBps > 0 ? (run.bytes * 8 * 1000) / durationMs / fairShareBps : null,
       playerMeasuredFraction: run.measuredFraction ?? null,
+      maxRequestsInFlight: run.maxRequestsInFlight,
     };
   });
 }
