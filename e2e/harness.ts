@@ -1,5 +1,5 @@
 /** Drives e2e/pages/harness.html: creates players and reads what they did. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export interface HarnessRequest {
   contentType: 'video' | 'audio';
@@ -67,4 +67,19 @@ export async function waitForTime(page: Page, index: number, seconds: number, ti
 /** Media (non-init) requests that completed. */
 export function mediaRequests(info: HarnessInfo, type: 'video' | 'audio' = 'video'): HarnessRequest[] {
   return info.requests.filter((r) => r.contentType === type && !r.isInit && r.outcome === 'ok');
+}
+
+/** One request as the origin logged it (GET /__origin/log): which connection, which protocol, when. */
+export interface OriginRecord {
+  path: string;
+  socketId: number;
+  protocol: string;
+  startMs: number;
+  endMs: number;
+}
+
+/** The origin's log of media segment requests under `dir` (e.g. '/media/number/'). */
+export async function originSegmentLog(request: APIRequestContext, dir: string): Promise<OriginRecord[]> {
+  const log = (await (await request.get('/__origin/log')).json()) as { records: OriginRecord[] };
+  return log.records.filter((r) => r.path.startsWith(dir) && r.path.endsWith('.m4s'));
 }

@@ -1,13 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createPlayer, mediaRequests, openHarness, playerInfo, waitForTime } from './harness.js';
-
-interface OriginRecord {
-  path: string;
-  socketId: number;
-  protocol: string;
-  startMs: number;
-  endMs: number;
-}
+import { createPlayer, mediaRequests, openHarness, originSegmentLog, playerInfo, waitForTime } from './harness.js';
 
 test('Sprint pipelines: requests overlap within a run, all over one HTTP/2 connection', async ({ page, request }) => {
   await request.post('/__origin/log/clear');
@@ -22,8 +14,7 @@ test('Sprint pipelines: requests overlap within a run, all over one HTTP/2 conne
   expect(overlapping).toBe(true);
   expect([...new Set(media.map((r) => r.protocol))]).toEqual(['h2']);
 
-  const log = (await (await request.get('/__origin/log')).json()) as { records: OriginRecord[] };
-  const mediaLog = log.records.filter((r) => r.path.startsWith('/media/number/') && r.path.endsWith('.m4s'));
+  const mediaLog = await originSegmentLog(request, '/media/number/');
   expect(mediaLog.length).toBeGreaterThanOrEqual(media.length);
   expect(new Set(mediaLog.map((r) => r.protocol))).toEqual(new Set(['h2']));
   expect(new Set(mediaLog.map((r) => r.socketId)).size).toBe(1);
