@@ -60,7 +60,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export function describeCell(c: CellConfig): string {
   return `${c.rateMbps} Mbit/s, RTT ${c.rttMs} ms, queue ${c.queueBdp} BDP, ${c.competitors} competitor(s), ${c.cc}, jitter ${c.jitterMs} ms` +
-    describeClientPingpong(c.clientPingpongThresh);
+    describeClientPingpong(c.clientPingpongThresh) + (c.clientHttp1 ? ', players over HTTP/1.1' : '');
 }
 
 /** A flow's per-second samples on the epoch clock. */
@@ -94,7 +94,7 @@ export async function runCell(spec: CellSpec, env: RunnerEnvironment): Promise<C
     const ceiling = await measureCeiling(spec, lab, linkCalibration, competitors, progress);
     const calibration: LabCalibration = { ...linkCalibration, ceiling };
     await writeFile(path.join(cellDir, 'calibration.json'), JSON.stringify(calibration, null, 2));
-    browser = await launchLabBrowser(lab, env.spkiHash);
+    browser = await launchLabBrowser(lab, env.spkiHash, { http1: c.clientHttp1 === true });
     const pageUrl = (query: string): string => `${origin.url}${LAB_PAGE_PATH}?${query}`;
 
     if (spec.probe) {

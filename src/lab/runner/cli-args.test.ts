@@ -28,6 +28,14 @@ describe('lab CLI', () => {
     expect(() => parseLabCliArgs(['--duration', '360'])).toThrow(/lab video is 180 s/);
   });
 
+  it('carries --client-http1 into every cell of a grid, and leaves it out otherwise', () => {
+    expect(parseLabCliArgs(['--client-http1']).cells).toEqual([
+      { rateMbps: 20, rttMs: 40, queueBdp: 1, competitors: 1, cc: 'cubic', jitterMs: 1, clientHttp1: true },
+    ]);
+    expect(parseLabCliArgs(['--grid', 'reference', '--client-http1']).cells.every((c) => c.clientHttp1 === true)).toBe(true);
+    expect(parseLabCliArgs([]).cells[0]).not.toHaveProperty('clientHttp1');
+  });
+
   it('carries --client-pingpong into every cell of a grid', () => {
     expect(parseLabCliArgs(['--client-pingpong', '255']).cells).toEqual([
       { rateMbps: 20, rttMs: 40, queueBdp: 1, competitors: 1, cc: 'cubic', jitterMs: 1, clientPingpongThresh: 255 },

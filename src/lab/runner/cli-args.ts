@@ -56,6 +56,8 @@ export const LAB_USAGE = `usage: npm run lab -- [options]
   --jitter MS         ACK-path jitter 0..J ms (default 1)
   --client-pingpong N client's net.ipv4.tcp_pingpong_thresh, 1-255 (default: the kernel's, 1); 255
                       keeps the client out of delayed-ACK pingpong mode (docs/lab.md, transport ceiling)
+  --client-http1      the players' browser with HTTP/2 off: media over HTTP/1.1 (Sprint then
+                      requests one segment at a time; docs/architecture.md)
   --duration S        seconds per player (default 90; smoke grid 40)
   --max-buffer S      our players' largest buffer ahead, s (default the player's, 60); dash.js and Shaka keep theirs
   --grid NAME         single (the flags above) | smoke (20/40/1/1, 40 s) |
@@ -94,6 +96,7 @@ export function gridCells(grid: GridName, single: CellConfig): CellConfig[] {
   const base = {
     cc: single.cc, jitterMs: single.jitterMs,
     ...(single.clientPingpongThresh === undefined ? {} : { clientPingpongThresh: single.clientPingpongThresh }),
+    ...(single.clientHttp1 ? { clientHttp1: true } : {}),
   };
   switch (grid) {
     case 'single':
@@ -127,6 +130,7 @@ export function parseLabCliArgs(argv: readonly string[], now = new Date()): LabC
       soak: { type: 'string' },
       faults: { type: 'string' },
       'no-build': { type: 'boolean' },
+      'client-http1': { type: 'boolean' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -149,6 +153,7 @@ export function parseLabCliArgs(argv: readonly string[], now = new Date()): LabC
     cc,
     jitterMs: positive(values.jitter, '--jitter', 1, true),
     ...(clientPingpongThresh === undefined ? {} : { clientPingpongThresh }),
+    ...(values['client-http1'] ? { clientHttp1: true } : {}),
   };
   let probe: ProbeOptions | undefined;
   const modelTargetText = values['probe-model-target'];

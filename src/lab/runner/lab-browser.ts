@@ -8,10 +8,11 @@ import { CHROMIUM_ARGS } from '../../../playwright.config.js';
 import type { Lab } from '../network-lab.js';
 import type { LabPageResult, LabPageWindow, LabStatus } from '../page/lab-result.js';
 
-export async function launchLabBrowser(lab: Lab, spkiHash: string): Promise<Browser> {
+/** `http1`: HTTP/2 off, so the origin answers over HTTP/1.1 (ALPN), as an HTTP/1.1-only CDN would. */
+export async function launchLabBrowser(lab: Lab, spkiHash: string, options: { readonly http1?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: await lab.chromiumExecutable(),
-    args: [...CHROMIUM_ARGS, `--ignore-certificate-errors-spki-list=${spkiHash}`],
+    args: [...CHROMIUM_ARGS, `--ignore-certificate-errors-spki-list=${spkiHash}`, ...(options.http1 ? ['--disable-http2'] : [])],
     // The runner stops the browser itself, in order, on Ctrl-C.
     handleSIGINT: false,
     handleSIGTERM: false,

@@ -14,6 +14,8 @@ export interface CellConfig {
   readonly jitterMs: number;
   /** Client namespace's net.ipv4.tcp_pingpong_thresh, when set (--client-pingpong); absent = kernel default. */
   readonly clientPingpongThresh?: number;
+  /** The players' browser ran with HTTP/2 off (--client-http1): media over HTTP/1.1. Absent = HTTP/2. */
+  readonly clientHttp1?: boolean;
 }
 
 export interface RunSeries {
