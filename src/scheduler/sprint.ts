@@ -134,6 +134,7 @@ export class SprintScheduler implements DownloadScheduler {
     return limits.maxBufferS;
   }
 
+  /** How requests overlap over the connection the estimate describes (see Pipelining). */
   pipelining(network: NetworkEstimate): Pipelining {
     if (this.options.requestOverlap === 'serial') return 'serial';
     return multiplexes(network.protocol) ? 'pipelined' : 'unavailable';
@@ -285,9 +286,9 @@ export class SprintScheduler implements DownloadScheduler {
 
 /**
  * Whether requests can overlap on one connection over `protocol` (a nextHopProtocol value).
- * HTTP/1.x cannot; h2, h3 and anything newer can. Unknown (before the first response, or
- * hidden cross-origin) counts as yes: the first look orders one request anyway, and the
- * protocol is known from its response on.
+ * HTTP/1.x cannot; h2, h3 and anything newer can. Unknown (hidden cross-origin without
+ * Timing-Allow-Origin) counts as yes. The player passes the manifest's protocol until the
+ * first media response gives the media origin's.
  */
 export function multiplexes(protocol: string | undefined): boolean {
   return protocol === undefined || protocol === '' || !/^http\//i.test(protocol);
