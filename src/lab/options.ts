@@ -73,6 +73,11 @@ export function isClientPingpongThresh(value: number): boolean {
 }
 
 /** ", client tcp_pingpong_thresh N" for the lines that describe a link; '' when not known or not set. */
+/** ', players over HTTP/1.1' when the players' browser ran without HTTP/2 (--client-http1), else ''. */
+export function describeClientHttp1(http1: boolean | undefined): string {
+  return http1 ? ', players over HTTP/1.1' : '';
+}
+
 export function describeClientPingpong(thresh: number | undefined): string {
   return thresh === undefined ? '' : `, client tcp_pingpong_thresh ${thresh}`;
 }

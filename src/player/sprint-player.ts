@@ -72,7 +72,7 @@ export class SprintPlayer implements SprintPlayerApi {
   private fairShare = new FairShareEstimator();
   private recentRate = new RecentRate();
   private readonly runs = new RunTracker();
-  /** nextHopProtocol of the latest response with one, and the request overlap last announced. */
+  /** nextHopProtocol of the latest response with one, and the scheduler's request overlap over it (kept by noteProtocol). */
   private protocol: string | undefined;
   private pipelining: Pipelining | undefined;
   private loadToken = 0;
@@ -280,7 +280,7 @@ export class SprintPlayer implements SprintPlayerApi {
   /** Records a response's protocol and announces a change in how requests may overlap. */
   private noteProtocol(protocol: string | undefined): void {
     if (protocol) this.protocol = protocol;
-    const mode = this.scheduler.pipelining?.(this.networkEstimate());
+    const mode = this.scheduler.pipelining?.(this.protocol);
     if (mode === undefined || mode === this.pipelining) return;
     this.pipelining = mode;
     this.events.emit('pipelining', { mode, protocol: this.protocol });
@@ -358,7 +358,7 @@ export class SprintPlayer implements SprintPlayerApi {
       sourceBufferBytes: this.session?.driver.bufferedBytes ?? 0,
       scheduler: this.scheduler.name,
       protocol: this.protocol,
-      pipelining: this.scheduler.pipelining?.(this.networkEstimate()),
+      pipelining: this.pipelining,
       abr: this.abr.name,
     });
   }

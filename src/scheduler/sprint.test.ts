@@ -276,7 +276,7 @@ describe('SprintScheduler with requestOverlap: serial', () => {
 });
 
 describe('SprintScheduler over HTTP/1.x', () => {
-  const over = (protocol: string | undefined): NetworkEstimate => ({ ...LOOPBACK, ...(protocol !== undefined ? { protocol } : {}) });
+  const over = (protocol: string): NetworkEstimate => ({ ...LOOPBACK, protocol });
   const busy = [{ segmentIndex: 9, startedMs: 99_000, bytesLoaded: 1000, bytesExpected: 1_000_000 }];
 
   it('tells multiplexed protocols from HTTP/1.x; unknown counts as multiplexed', () => {
@@ -286,10 +286,10 @@ describe('SprintScheduler over HTTP/1.x', () => {
 
   it('reports pipelining unavailable over HTTP/1.1 and orders one request at a time where h2 would order several', () => {
     const scheduler = new SprintScheduler();
-    expect(scheduler.pipelining(over('http/1.1'))).toBe('unavailable');
-    expect(scheduler.pipelining(over('h2'))).toBe('pipelined');
-    expect(scheduler.pipelining(over(undefined))).toBe('pipelined');
-    expect(new SprintScheduler({ requestOverlap: 'serial' }).pipelining(over('h2'))).toBe('serial');
+    expect(scheduler.pipelining('http/1.1')).toBe('unavailable');
+    expect(scheduler.pipelining('h2')).toBe('pipelined');
+    expect(scheduler.pipelining(undefined)).toBe('pipelined');
+    expect(new SprintScheduler({ requestOverlap: 'serial' }).pipelining('h2')).toBe('serial');
 
     const tracks = [track({ requestedAheadS: 6 }), track({ contentType: 'audio', requestedAheadS: 4, currentBandwidth: 128e3 })];
     expect(new SprintScheduler().decide(state(tracks, { network: over('h2') })).orders.length).toBeGreaterThan(1);

@@ -25,7 +25,6 @@ import {
 import type {
   DownloadScheduler,
   FetchOrder,
-  NetworkEstimate,
   Pipelining,
   RunEvent,
   RunModelInputs,
@@ -134,10 +133,10 @@ export class SprintScheduler implements DownloadScheduler {
     return limits.maxBufferS;
   }
 
-  /** How requests overlap over the connection the estimate describes (see Pipelining). */
-  pipelining(network: NetworkEstimate): Pipelining {
+  /** How requests overlap over a connection speaking `protocol`, a nextHopProtocol value (see Pipelining). */
+  pipelining(protocol: string | undefined): Pipelining {
     if (this.options.requestOverlap === 'serial') return 'serial';
-    return multiplexes(network.protocol) ? 'pipelined' : 'unavailable';
+    return multiplexes(protocol) ? 'pipelined' : 'unavailable';
   }
 
   /** The model's view of the network from the page's estimates; undefined until there are any. */
@@ -185,7 +184,7 @@ export class SprintScheduler implements DownloadScheduler {
       }
     }
     const orders: FetchOrder[] = [];
-    const serial = this.pipelining(state.network) !== 'pipelined';
+    const serial = this.pipelining(state.network.protocol) !== 'pipelined';
     // A finishing request makes the driver decide again, so one in flight needs no polling. A
     // track with nothing left to order may still have its last request in flight.
     if (serial && state.tracks.some((t) => t.inFlight.length > 0)) return { orders, recheckInMs: undefined, ...(run ? { run } : {}) };

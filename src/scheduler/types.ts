@@ -128,6 +128,6 @@ export interface DownloadScheduler {
   decide(state: SchedulerState): SchedulerDecision;
   /** The buffer level this scheduler fills towards, seconds (what buffer-based ABRs aim at). */
   bufferGoalS?(limits: { readonly bufferTargetS: number; readonly maxBufferS: number }): number;
-  /** How its requests overlap on the connection now (schedulers that pipeline). */
-  pipelining?(network: NetworkEstimate): Pipelining;
+  /** How its requests overlap over a connection speaking `protocol` (schedulers that pipeline). */
+  pipelining?(protocol: string | undefined): Pipelining;
 }

@@ -5,7 +5,7 @@
  * the probe results and the model's predicted vs measured fractions. Pure:
  * results in, markup out.
  */
-import { describeClientPingpong } from '../options.js';
+import { describeClientHttp1, describeClientPingpong } from '../options.js';
 import type { CeilingSummary } from '../ceiling/summary.js';
 import type { LabResults, RunResult } from '../runner/results.js';
 import type { ProbeSizeResult } from '../runner/probe-analysis.js';
@@ -119,7 +119,7 @@ export function renderReport(results: LabResults): string {
   const cells = results.cells.map((cell) => {
     const c = cell.calibration;
     const runs = results.runs.filter((r) => r.cell === cell.cell);
-    return `<h2>cell ${cell.cell + 1}: ${cell.config.rateMbps} Mbit/s, RTT ${cell.config.rttMs} ms, queue ${cell.config.queueBdp} BDP, ${cell.config.competitors} competitor(s), ${cell.config.cc}, jitter ${cell.config.jitterMs} ms${describeClientPingpong(cell.config.clientPingpongThresh)}${cell.config.clientHttp1 ? ', players over HTTP/1.1' : ''}</h2>` +
+    return `<h2>cell ${cell.cell + 1}: ${cell.config.rateMbps} Mbit/s, RTT ${cell.config.rttMs} ms, queue ${cell.config.queueBdp} BDP, ${cell.config.competitors} competitor(s), ${cell.config.cc}, jitter ${cell.config.jitterMs} ms${describeClientPingpong(cell.config.clientPingpongThresh)}${describeClientHttp1(cell.config.clientHttp1)}</h2>` +
       `<div class="muted">calibration: goodput ${fmt(c.goodputMbps)} Mbit/s, fair share ${fmt(c.fairShareMbps)} Mbit/s, idle RTT ${fmt(c.idleRtt.medianMs, 1)} ms, loaded RTT ${fmt(c.loadedRtt.medianMs, 1)} ms, full-queue RTT ${fmt(c.fullQueueRttMs, 1)} ms, queue ≈ ${Math.round(c.queueEstimateBytes)} B; cell took ${cell.wallSeconds.toFixed(0)} s</div>` +
       c.warnings.map((w) => `<div class="warn">calibration warning: ${escapeXml(w)}</div>`).join('') +
       ceilingTable(c.ceiling) +

@@ -4,7 +4,7 @@
  * page) in Chromium in the client namespace, one at a time, while the
  * competitors keep running. Everything is torn down even when a step fails.
  */
-import { describeClientPingpong } from '../options.js';
+import { describeClientHttp1, describeClientPingpong } from '../options.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
@@ -60,7 +60,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export function describeCell(c: CellConfig): string {
   return `${c.rateMbps} Mbit/s, RTT ${c.rttMs} ms, queue ${c.queueBdp} BDP, ${c.competitors} competitor(s), ${c.cc}, jitter ${c.jitterMs} ms` +
-    describeClientPingpong(c.clientPingpongThresh) + (c.clientHttp1 ? ', players over HTTP/1.1' : '');
+    describeClientPingpong(c.clientPingpongThresh) + describeClientHttp1(c.clientHttp1);
 }
 
 /** A flow's per-second samples on the epoch clock. */
