@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CONVERGENCE_REFERENCE_RTT_MS,
   DEFAULT_MODEL_PARAMETERS,
   LINUX_RESTART_WINDOW_BYTES,
   continuedFraction,
@@ -154,5 +155,15 @@ describe('downloadSizeFor', () => {
     expect(large).toBeGreaterThan(small);
     // Per-flow path window: (20 Mbit/s link × 80 ms loaded RTT) / 2 flows = 100 KB.
     expect(large).toBeCloseTo(DEFAULT_MODEL_PARAMETERS.convergenceEpochs * Math.cbrt((100e3 / 1448) * 0.3 / 0.4), 6);
+  });
+
+  it('scales it by (loaded RTT / 100 ms)^δ, where δ absent (results recorded before it) is 0', () => {
+    const withDelta = { ...DEFAULT_MODEL_PARAMETERS, convergenceRttExponent: 1 };
+    expect('convergenceRttExponent' in DEFAULT_MODEL_PARAMETERS).toBe(false);
+    expect(convergenceTimeS(reference)).toBe(convergenceTimeS(reference, { ...withDelta, convergenceRttExponent: 0 }));
+    expect(convergenceTimeS(reference, withDelta) / convergenceTimeS(reference)).toBeCloseTo(reference.loadedRttMs / CONVERGENCE_REFERENCE_RTT_MS, 9);
+    // A slower convergence at a long RTT asks for a larger run for the same target.
+    const long = { ...reference, baseRttMs: 80, loadedRttMs: 160 };
+    expect(downloadSizeFor(0.9, long, withDelta)).toBeGreaterThan(downloadSizeFor(0.9, long));
   });
 });

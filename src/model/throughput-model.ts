@@ -39,6 +39,11 @@ export interface ModelParameters {
   readonly convergenceEpochs: number;
   /** How convergence time grows with the number of competing flows (τ ∝ n^γ). */
   readonly competitorExponent: number;
+  /**
+   * How convergence time grows with the loaded RTT beyond CUBIC's epoch
+   * (τ ∝ (RTT_loaded / 100 ms)^δ); absent is 0. Results recorded before it existed lack it.
+   */
+  readonly convergenceRttExponent?: number;
   /** Sender's maximum segment size, bytes. */
   readonly mssBytes: number;
   /** CUBIC's C (RFC 9438 §4.2). */
@@ -59,6 +64,9 @@ export const DEFAULT_MODEL_PARAMETERS: ModelParameters = {
 
 export const LINUX_RESTART_WINDOW_BYTES = 10 * 1448;
 
+/** The loaded RTT at which convergenceRttExponent leaves τ as CUBIC's epochs alone. */
+export const CONVERGENCE_REFERENCE_RTT_MS = 100;
+
 /** CUBIC's epoch K = ∛(W_max·(1−β)/C), seconds, for a flow whose window peaks at `windowPackets`. */
 export function cubicEpochS(windowPackets: number, params: ModelParameters = DEFAULT_MODEL_PARAMETERS): number {
   return Math.cbrt((Math.max(1, windowPackets) * (1 - params.cubicBeta)) / params.cubicC);
@@ -71,7 +79,8 @@ export function convergenceTimeS(network: NetworkState, params: ModelParameters 
   const queueS = Math.max(0, network.loadedRttMs - network.baseRttMs) / 1000;
   const pathWindowBytes = linkBytesPerS * (network.baseRttMs / 1000 + queueS);
   const epochs = params.convergenceEpochs * Math.max(1, network.competingFlows) ** params.competitorExponent;
-  return epochs * cubicEpochS(pathWindowBytes / flows / params.mssBytes, params);
+  const rttFactor = (network.loadedRttMs / CONVERGENCE_REFERENCE_RTT_MS) ** (params.convergenceRttExponent ?? 0);
+  return epochs * rttFactor * cubicEpochS(pathWindowBytes / flows / params.mssBytes, params);
 }
 
 /** Seconds to deliver `bytes` under the model. */

@@ -3,27 +3,46 @@
  * measured for the current parameters and for the best fit:
  *   npm run lab -- --grid reference --probe-sizes 100k,1m,4m,16m --probe-count 3 --out lab-results/probe-grid
  *   npx tsx src/lab/report/model-fit-cli.ts lab-results/probe-grid [more folders…] [--tolerance 0.07] [--relative-to calibrated|converged]
+ * `--fit-rtt` also fits δ, the convergence time's loaded-RTT exponent (docs/model.md).
  * Several folders are scored (and fitted) together, e.g. single-cell runs of one session.
+ * A source may also be a dataset file (docs/data/*.json); `--export file --description text`
+ * writes what was read as one, to be committed (probe-dataset.ts says why).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MODEL_PARAMETERS, type ModelParameters } from '../../model/throughput-model.js';
 import type { LabProbeResult } from '../page/lab-result.js';
 import type { LabResults } from '../runner/results.js';
 import {
+  DEFAULT_FIT_GRID,
   DEFAULT_TOLERANCE,
   MEASURED_REFERENCES,
   fitModel,
+  measurementSpread,
   modelErrors,
   sizesForTarget,
   type FitSummary,
   type MeasuredReference,
   type ProbeCell,
 } from './model-fit.js';
+import { parseProbeDataset, toProbeDataset } from './probe-dataset.js';
 
-async function readProbeCells(dir: string): Promise<ProbeCell[]> {
-  const results = JSON.parse(await readFile(path.join(dir, 'results.json'), 'utf8')) as LabResults;
+interface ProbeSource {
+  readonly cells: ProbeCell[];
+  readonly recordedAt: string;
+}
+
+async function readProbeSource(source: string): Promise<ProbeSource> {
+  if (source.endsWith('.json')) {
+    const dataset = parseProbeDataset(await readFile(source, 'utf8'), source);
+    return { cells: [...dataset.cells], recordedAt: dataset.recordedAt };
+  }
+  const results = JSON.parse(await readFile(path.join(source, 'results.json'), 'utf8')) as LabResults;
+  return { cells: await readProbeCells(source, results), recordedAt: results.createdAt };
+}
+
+async function readProbeCells(dir: string, results: LabResults): Promise<ProbeCell[]> {
   const cells: ProbeCell[] = [];
   for (const cell of results.cells) {
     const network = results.probe.find((p) => p.cell === cell.cell)?.network;
@@ -39,7 +58,7 @@ async function readProbeCells(dir: string): Promise<ProbeCell[]> {
 }
 
 function describeParams(p: ModelParameters): string {
-  return `σ ${p.slowStartExitFraction}, κ ${p.convergenceEpochs}, γ ${p.competitorExponent}`;
+  return `σ ${p.slowStartExitFraction}, κ ${p.convergenceEpochs}, γ ${p.competitorExponent}, δ ${p.convergenceRttExponent ?? 0}`;
 }
 
 function describeFit(name: string, s: FitSummary): string {
@@ -55,19 +74,31 @@ function formatSize(bytes: number): string {
 async function main(): Promise<void> {
   // parseArgs (as the lab runner's CLI): folders are positionals, and an unknown option is an error.
   const { values, positionals: dirs } = parseArgs({
-    options: { tolerance: { type: 'string' }, 'relative-to': { type: 'string' } },
+    options: { tolerance: { type: 'string' }, 'relative-to': { type: 'string' }, export: { type: 'string' }, description: { type: 'string' }, 'fit-rtt': { type: 'boolean' } },
     allowPositionals: true,
   });
   if (dirs.length === 0) {
-    throw new Error('usage: npx tsx src/lab/report/model-fit-cli.ts <lab results folder>… [--tolerance 0.07] [--relative-to calibrated|converged]');
+    throw new Error(
+      'usage: npx tsx src/lab/report/model-fit-cli.ts <lab results folder | dataset.json>… [--tolerance 0.07] [--relative-to calibrated|converged] ' +
+        '[--fit-rtt] [--export dataset.json --description text]',
+    );
   }
   const tolerance = values.tolerance === undefined ? DEFAULT_TOLERANCE : Number(values.tolerance);
   if (!(tolerance > 0 && tolerance < 1)) throw new RangeError(`--tolerance must be in (0, 1), got ${values.tolerance}`);
   const reference = (values['relative-to'] ?? 'calibrated') as MeasuredReference;
   if (!MEASURED_REFERENCES.includes(reference)) throw new RangeError(`--relative-to must be one of ${MEASURED_REFERENCES.join(', ')}, got ${String(reference)}`);
-  const cells = (await Promise.all(dirs.map(readProbeCells))).flat();
+  if (values.export !== undefined && !values.description) throw new Error('--export needs --description (the lab commands and conditions)');
+  const sources = await Promise.all(dirs.map(readProbeSource));
+  const cells = sources.flatMap((s) => s.cells);
+  if (values.export !== undefined) {
+    const recordedAt = sources.map((s) => s.recordedAt).sort()[0] ?? new Date().toISOString();
+    await writeFile(values.export, `${JSON.stringify(toProbeDataset(cells, recordedAt, values.description ?? ''), null, 1)}\n`);
+    console.log(`wrote ${cells.length} cells to ${values.export}\n`);
+  }
   const current = modelErrors(cells, DEFAULT_MODEL_PARAMETERS, tolerance, reference);
-  const fitted = fitModel(cells, undefined, DEFAULT_MODEL_PARAMETERS, tolerance, reference);
+  // --fit-rtt also searches δ, the convergence time's loaded-RTT exponent (seven times the candidates).
+  const grid = values['fit-rtt'] ? { ...DEFAULT_FIT_GRID, convergenceRttExponent: [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5] } : DEFAULT_FIT_GRID;
+  const fitted = fitModel(cells, grid, DEFAULT_MODEL_PARAMETERS, tolerance, reference);
   console.log(`measured fractions relative to the ${reference === 'converged' ? "cell's converged share (its largest spaced size)" : 'calibrated fair share'}; n counts the downloads that began on a restarted connection\n`);
   console.log('| cell | size | every | n | measured | model (current) | model (fitted) |');
   console.log('|---|--:|--:|--:|--:|--:|--:|');
@@ -80,6 +111,11 @@ async function main(): Promise<void> {
   console.log('');
   console.log(describeFit('current', current));
   console.log(describeFit('fitted ', fitted));
+  const spread = measurementSpread(cells);
+  if (spread.repeatedPoints > 0) {
+    console.log(`measurement: ${spread.repeatedPoints} points with repeated downloads; two downloads of one size differ by ` +
+      `${spread.meanPairDifference.toFixed(3)} on average, a point's mean has a standard error of ${spread.meanStandardError.toFixed(3)}`);
+  }
   const currentSizes = sizesForTarget(cells, current.params);
   const fittedSizes = sizesForTarget(cells, fitted.params);
   console.log('\nsize for 0.9 of fair share (restarted connection): ' +

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_PARAMETERS, downloadTimeS, type ModelParameters } from '../../model/throughput-model.js';
 import type { ProbeDownload } from '../page/lab-result.js';
 import { probeNetworkState, type ProbeNetwork } from '../runner/probe-analysis.js';
-import { fitModel, modelErrors, sizesForTarget, type ProbeCell } from './model-fit.js';
+import { fitModel, measurementSpread, modelErrors, sizesForTarget, type ProbeCell } from './model-fit.js';
 
 const SIZES = [100_000, 1_000_000, 4_000_000, 16_000_000];
 
@@ -98,5 +98,23 @@ describe('model fit', () => {
     expect(summary.fittedPoints).toBe(4);
     expect(summary.points.every((p) => p.count === 1)).toBe(true);
     expect(summary.maxAbsError).toBeLessThan(1e-6);
+  });
+
+  it('measures how far repeated downloads of one size spread', () => {
+    // Exact timings: the two downloads of each size agree.
+    const exact = measurementSpread(cells);
+    expect(exact.repeatedPoints).toBe(12);
+    expect(exact.meanStandardError).toBeLessThan(1e-12);
+    expect(exact.meanPairDifference).toBeLessThan(1e-12);
+    // The second download of each size of one cell 25% slower: fractions f and f/1.25 differ by f/5.
+    const [first] = cells;
+    const slowSecond = { ...first!, downloads: first!.downloads.map((d) => (d.index % 2 === 1 ? { ...d, responseEnd: d.startTime + (d.responseEnd - d.startTime) * 1.25 } : d)) };
+    const spread = measurementSpread([slowSecond]);
+    const fractions = modelErrors([first!], truth).points.map((p) => p.measured);
+    const expected = fractions.reduce((a, f) => a + f / 5, 0) / fractions.length;
+    expect(spread.repeatedPoints).toBe(4);
+    expect(spread.meanPairDifference).toBeCloseTo(expected, 9);
+    // n = 2: the standard error of the mean is half the difference.
+    expect(spread.meanStandardError).toBeCloseTo(expected / 2, 9);
   });
 });

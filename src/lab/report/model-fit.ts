@@ -64,6 +64,8 @@ export interface FitGrid {
   readonly slowStartExitFraction: readonly number[];
   readonly convergenceEpochs: readonly number[];
   readonly competitorExponent: readonly number[];
+  /** Absent: the base parameters' value only. */
+  readonly convergenceRttExponent?: readonly number[];
 }
 
 export const DEFAULT_FIT_GRID: FitGrid = {
@@ -139,8 +141,11 @@ export function fitModel(
   for (const slowStartExitFraction of grid.slowStartExitFraction) {
     for (const convergenceEpochs of grid.convergenceEpochs) {
       for (const competitorExponent of grid.competitorExponent) {
-        const summary = modelErrors(cells, { ...base, slowStartExitFraction, convergenceEpochs, competitorExponent }, tolerance, reference);
-        if (!best || better(summary, best)) best = summary;
+        for (const convergenceRttExponent of grid.convergenceRttExponent ?? [base.convergenceRttExponent ?? 0]) {
+          const params = { ...base, slowStartExitFraction, convergenceEpochs, competitorExponent, convergenceRttExponent };
+          const summary = modelErrors(cells, params, tolerance, reference);
+          if (!best || better(summary, best)) best = summary;
+        }
       }
     }
   }
@@ -158,6 +163,39 @@ function convergedScale(cell: ProbeCell, convergedFraction: number | undefined):
 function better(a: FitSummary, b: FitSummary): boolean {
   if (Math.abs(a.meanAbsError - b.meanAbsError) > 1e-9) return a.meanAbsError < b.meanAbsError;
   return a.withinTolerance > b.withinTolerance;
+}
+
+/** How well the probe itself pins down a point: the spread of repeated downloads of one size. */
+export interface MeasurementSpread {
+  /** (cell, size, schedule) groups with two or more restarted downloads. */
+  readonly repeatedPoints: number;
+  /** Mean over those groups of the standard error of the group's mean fraction (sample SD ÷ √n). */
+  readonly meanStandardError: number;
+  /** Mean |difference| between two downloads of the same group (every pair). */
+  readonly meanPairDifference: number;
+}
+
+/**
+ * The model cannot be held closer to the measurement than the measurement is to itself:
+ * two restarted downloads of one size in one cell differ as CUBIC's loss epochs fall,
+ * and with n = 2 a point's mean is only known to about half their difference.
+ */
+export function measurementSpread(cells: readonly ProbeCell[]): MeasurementSpread {
+  const errors: number[] = [];
+  const differences: number[] = [];
+  for (const cell of cells) {
+    const restarted = cell.downloads.filter((d) => d.periodS > 0 && restartsWindow(d, cell.network));
+    for (const group of analyzeProbe(restarted, cell.network, cell.cell)) {
+      const f = group.fractions.filter((x) => Number.isFinite(x));
+      if (f.length < 2) continue;
+      const mean = f.reduce((a, b) => a + b, 0) / f.length;
+      const sd = Math.sqrt(f.reduce((a, b) => a + (b - mean) ** 2, 0) / (f.length - 1));
+      errors.push(sd / Math.sqrt(f.length));
+      for (let i = 0; i < f.length; i++) for (let j = i + 1; j < f.length; j++) differences.push(Math.abs((f[i] as number) - (f[j] as number)));
+    }
+  }
+  const average = (xs: number[]) => (xs.length === 0 ? NaN : xs.reduce((a, b) => a + b, 0) / xs.length);
+  return { repeatedPoints: errors.length, meanStandardError: average(errors), meanPairDifference: average(differences) };
 }
 
 /** The run size the model picks for `target` in each cell (restarted connection), bytes. */

@@ -1,0 +1,44 @@
+/**
+ * The model against the lab measurements committed in docs/data: a change to the model
+ * or its parameters is scored on real kernel TCP here, without the lab. The bounds are the
+ * scores docs/model.md reports, rounded up; a change that fits better lowers them there and here.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL_PARAMETERS } from '../../model/throughput-model.js';
+import { modelErrors } from './model-fit.js';
+import { parseProbeDataset } from './probe-dataset.js';
+
+const DATA_DIR = path.resolve(import.meta.dirname, '../../../docs/data');
+
+/** File → the current model's mean |error| over its restarted, spaced points, at most. */
+const DOCUMENTED_MEAN_ERROR: Record<string, number> = {
+  'probe-grid-pp255-2026-12-04.json': 0.105,
+  'probe-one-competitor-default-client-2026-12-04.json': 0.105,
+};
+
+function load(file: string) {
+  return parseProbeDataset(readFileSync(path.join(DATA_DIR, file), 'utf8'), file);
+}
+
+describe('the model on recorded lab data (docs/data)', () => {
+  it('has a documented bound for every dataset committed', () => {
+    const files = readdirSync(DATA_DIR).filter((f) => f.endsWith('.json')).sort();
+    expect(files.length).toBeGreaterThan(0);
+    expect(files).toEqual(Object.keys(DOCUMENTED_MEAN_ERROR).sort());
+  });
+
+  for (const [file, bound] of Object.entries(DOCUMENTED_MEAN_ERROR)) {
+    it(`${file}: mean |error| ≤ ${bound}, every prediction in (0, 1]`, () => {
+      const dataset = load(file);
+      const summary = modelErrors(dataset.cells, DEFAULT_MODEL_PARAMETERS);
+      expect(summary.fittedPoints).toBeGreaterThanOrEqual(20);
+      expect(summary.meanAbsError).toBeLessThanOrEqual(bound);
+      for (const p of summary.points) {
+        expect(p.predicted).toBeGreaterThan(0);
+        expect(p.predicted).toBeLessThanOrEqual(1);
+      }
+    });
+  }
+});
