@@ -3,6 +3,7 @@ import {
   CONVERGENCE_REFERENCE_RTT_MS,
   DEFAULT_MODEL_PARAMETERS,
   LINUX_RESTART_WINDOW_BYTES,
+  additiveEpochS,
   continuedFraction,
   convergenceTimeS,
   downloadSizeFor,
@@ -149,21 +150,40 @@ describe('downloadSizeFor', () => {
     expect(() => downloadSizeFor(0, reference)).toThrow(RangeError);
   });
 
-  it('scales the convergence time with the CUBIC epoch of the path', () => {
-    const small = convergenceTimeS({ ...reference, fairShareBps: 2.5e6 });
-    const large = convergenceTimeS(reference);
-    expect(large).toBeGreaterThan(small);
-    // Per-flow path window: (20 Mbit/s link × 80 ms loaded RTT) / 2 flows = 100 KB.
-    expect(large).toBeCloseTo(DEFAULT_MODEL_PARAMETERS.convergenceEpochs * Math.cbrt((100e3 / 1448) * 0.3 / 0.4), 6);
+  it('scales the convergence time with the CUBIC epoch of the path where additive increase is faster', () => {
+    // 5 Mbit/s share at 20 ms base, 40 ms loaded, one competitor: per-flow window 25 KB.
+    const short = { ...reference, fairShareBps: 5e6, baseRttMs: 20, loadedRttMs: 40 };
+    const windowPackets = 25e3 / 1448;
+    expect(convergenceTimeS(short)).toBeCloseTo(DEFAULT_MODEL_PARAMETERS.convergenceEpochs * Math.cbrt((windowPackets * 0.3) / 0.4), 6);
+    expect(convergenceTimeS(short)).toBeGreaterThan(convergenceTimeS({ ...short, fairShareBps: 2.5e6 }));
+  });
+
+  it('converges no faster than κ_a additive-increase epochs, (1+β)/3·W round trips each', () => {
+    // The reference: per-flow window (20 Mbit/s link × 80 ms loaded RTT) / 2 flows = 100 KB,
+    // 69 packets; an additive epoch is 0.57 × 69 × 80 ms = 3.1 s, a CUBIC epoch 3.7 s.
+    const windowPackets = 100e3 / 1448;
+    const additive = (1.7 / 3) * windowPackets * 0.08;
+    expect(additiveEpochS(windowPackets, 80)).toBeCloseTo(additive, 9);
+    expect(convergenceTimeS(reference)).toBeCloseTo(DEFAULT_MODEL_PARAMETERS.additiveEpochs! * additive, 6);
+    // Absent (results recorded before it): the CUBIC term alone.
+    const cubicOnly = { ...DEFAULT_MODEL_PARAMETERS, additiveEpochs: undefined };
+    expect(convergenceTimeS(reference, cubicOnly)).toBeCloseTo(DEFAULT_MODEL_PARAMETERS.convergenceEpochs * Math.cbrt((windowPackets * 0.3) / 0.4), 6);
+    // It grows with the RTT squared at one share (window and round trip both), the CUBIC
+    // term only with its cube root: a long path asks for a much larger run.
+    const long = { ...reference, baseRttMs: 80, loadedRttMs: 160 };
+    expect(convergenceTimeS(long) / convergenceTimeS(reference)).toBeCloseTo(4, 6);
+    expect(downloadSizeFor(0.9, long) / downloadSizeFor(0.9, long, cubicOnly)).toBeGreaterThan(2);
   });
 
   it('scales it by (loaded RTT / 100 ms)^δ, where δ absent (results recorded before it) is 0', () => {
-    const withDelta = { ...DEFAULT_MODEL_PARAMETERS, convergenceRttExponent: 1 };
+    // δ scales the CUBIC term: measured here without the additive floor, which binds at the reference.
+    const withDelta = { ...DEFAULT_MODEL_PARAMETERS, additiveEpochs: undefined, convergenceRttExponent: 1 };
     expect('convergenceRttExponent' in DEFAULT_MODEL_PARAMETERS).toBe(false);
-    expect(convergenceTimeS(reference)).toBe(convergenceTimeS(reference, { ...withDelta, convergenceRttExponent: 0 }));
-    expect(convergenceTimeS(reference, withDelta) / convergenceTimeS(reference)).toBeCloseTo(reference.loadedRttMs / CONVERGENCE_REFERENCE_RTT_MS, 9);
+    const withoutDelta = { ...withDelta, convergenceRttExponent: undefined };
+    expect(convergenceTimeS(reference, withoutDelta)).toBe(convergenceTimeS(reference, { ...withDelta, convergenceRttExponent: 0 }));
+    expect(convergenceTimeS(reference, withDelta) / convergenceTimeS(reference, withoutDelta)).toBeCloseTo(reference.loadedRttMs / CONVERGENCE_REFERENCE_RTT_MS, 9);
     // A slower convergence at a long RTT asks for a larger run for the same target.
     const long = { ...reference, baseRttMs: 80, loadedRttMs: 160 };
-    expect(downloadSizeFor(0.9, long, withDelta)).toBeGreaterThan(downloadSizeFor(0.9, long));
+    expect(downloadSizeFor(0.9, long, withDelta)).toBeGreaterThan(downloadSizeFor(0.9, long, withoutDelta));
   });
 });

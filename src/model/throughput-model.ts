@@ -13,7 +13,9 @@
  *  2. then congestion avoidance converges on fair share over the competing flows'
  *     loss epochs: the rate approaches C with time constant τ = κ·K·n^γ, where K is
  *     CUBIC's epoch length for a flow of the path's per-flow window (each loss epoch
- *     takes bandwidth back from one competitor, so more competitors take longer).
+ *     takes bandwidth back from one competitor, so more competitors take longer),
+ *     and never faster than κ_a epochs of additive increase, (1+β)/3·W round trips
+ *     each, which is what binds at long RTTs and large windows.
  * The fraction is bytes ÷ (C × time to deliver them).
  */
 
@@ -44,6 +46,13 @@ export interface ModelParameters {
    * (τ ∝ (RTT_loaded / 100 ms)^δ); absent is 0. Results recorded before it existed lack it.
    */
   readonly convergenceRttExponent?: number;
+  /**
+   * Convergence time in additive-increase epochs, the floor under the CUBIC term: an epoch
+   * is the (1−β)·W packets of a per-flow window W at CUBIC's Reno-friendly rate of
+   * 3(1−β)/(1+β) packets per round trip, i.e. (1+β)/3·W loaded RTTs. Absent: no floor
+   * (results recorded before it existed lack it).
+   */
+  readonly additiveEpochs?: number;
   /** Sender's maximum segment size, bytes. */
   readonly mssBytes: number;
   /** CUBIC's C (RFC 9438 §4.2). */
@@ -52,11 +61,15 @@ export interface ModelParameters {
   readonly cubicBeta: number;
 }
 
-/** Priors fitted to two points measured at 20 Mbit/s, 40 ms, 1 BDP, one cubic competitor (docs/model.md). */
+/**
+ * σ, κ, γ: priors fitted to two points measured at 20 Mbit/s, 40 ms, 1 BDP, one cubic
+ * competitor; κ_a: fitted to the probe datasets in docs/data (docs/model.md).
+ */
 export const DEFAULT_MODEL_PARAMETERS: ModelParameters = {
   slowStartExitFraction: 0.3,
   convergenceEpochs: 1.35,
   competitorExponent: 0.5,
+  additiveEpochs: 3,
   mssBytes: 1448,
   cubicC: 0.4,
   cubicBeta: 0.7,
@@ -72,15 +85,28 @@ export function cubicEpochS(windowPackets: number, params: ModelParameters = DEF
   return Math.cbrt((Math.max(1, windowPackets) * (1 - params.cubicBeta)) / params.cubicC);
 }
 
-/** Time constant of convergence to fair share, seconds. */
+/**
+ * Additive increase's epoch, seconds: (1−β)·W packets at 3(1−β)/(1+β) packets per round
+ * trip (RFC 9438 §4.3's Reno-friendly rate) take (1+β)/3·W round trips.
+ */
+export function additiveEpochS(windowPackets: number, rttMs: number, params: ModelParameters = DEFAULT_MODEL_PARAMETERS): number {
+  return (((1 + params.cubicBeta) / 3) * Math.max(1, windowPackets) * rttMs) / 1000;
+}
+
+/**
+ * Time constant of convergence to fair share, seconds: CUBIC's epochs, or additive
+ * increase's where that is slower (long RTTs, large windows: one competitor at 80 ms).
+ */
 export function convergenceTimeS(network: NetworkState, params: ModelParameters = DEFAULT_MODEL_PARAMETERS): number {
   const flows = Math.max(1, network.competingFlows + 1);
   const linkBytesPerS = (network.fairShareBps / 8) * flows;
   const queueS = Math.max(0, network.loadedRttMs - network.baseRttMs) / 1000;
   const pathWindowBytes = linkBytesPerS * (network.baseRttMs / 1000 + queueS);
+  const windowPackets = pathWindowBytes / flows / params.mssBytes;
   const epochs = params.convergenceEpochs * Math.max(1, network.competingFlows) ** params.competitorExponent;
   const rttFactor = (network.loadedRttMs / CONVERGENCE_REFERENCE_RTT_MS) ** (params.convergenceRttExponent ?? 0);
-  return epochs * rttFactor * cubicEpochS(pathWindowBytes / flows / params.mssBytes, params);
+  const cubicS = epochs * rttFactor * cubicEpochS(windowPackets, params);
+  return Math.max(cubicS, (params.additiveEpochs ?? 0) * additiveEpochS(windowPackets, network.loadedRttMs, params));
 }
 
 /** Seconds to deliver `bytes` under the model. */

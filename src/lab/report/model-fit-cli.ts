@@ -3,7 +3,8 @@
  * measured for the current parameters and for the best fit:
  *   npm run lab -- --grid reference --probe-sizes 100k,1m,4m,16m --probe-count 3 --out lab-results/probe-grid
  *   npx tsx src/lab/report/model-fit-cli.ts lab-results/probe-grid [more folders…] [--tolerance 0.07] [--relative-to calibrated|converged]
- * `--fit-rtt` also fits δ, the convergence time's loaded-RTT exponent (docs/model.md).
+ * `--fit-rtt` also fits δ, the convergence time's loaded-RTT exponent, and `--fit-additive`
+ * κ_a, its additive-increase floor (docs/model.md).
  * Several folders are scored (and fitted) together, e.g. single-cell runs of one session.
  * A source may also be a dataset file (docs/data/*.json); `--export file --description text`
  * writes what was read as one, to be committed (probe-dataset.ts says why).
@@ -58,7 +59,7 @@ async function readProbeCells(dir: string, results: LabResults): Promise<ProbeCe
 }
 
 function describeParams(p: ModelParameters): string {
-  return `σ ${p.slowStartExitFraction}, κ ${p.convergenceEpochs}, γ ${p.competitorExponent}, δ ${p.convergenceRttExponent ?? 0}`;
+  return `σ ${p.slowStartExitFraction}, κ ${p.convergenceEpochs}, γ ${p.competitorExponent}, δ ${p.convergenceRttExponent ?? 0}, κ_a ${p.additiveEpochs ?? 0}`;
 }
 
 function describeFit(name: string, s: FitSummary): string {
@@ -74,13 +75,13 @@ function formatSize(bytes: number): string {
 async function main(): Promise<void> {
   // parseArgs (as the lab runner's CLI): folders are positionals, and an unknown option is an error.
   const { values, positionals: dirs } = parseArgs({
-    options: { tolerance: { type: 'string' }, 'relative-to': { type: 'string' }, export: { type: 'string' }, description: { type: 'string' }, 'fit-rtt': { type: 'boolean' } },
+    options: { tolerance: { type: 'string' }, 'relative-to': { type: 'string' }, export: { type: 'string' }, description: { type: 'string' }, 'fit-rtt': { type: 'boolean' }, 'fit-additive': { type: 'boolean' } },
     allowPositionals: true,
   });
   if (dirs.length === 0) {
     throw new Error(
       'usage: npx tsx src/lab/report/model-fit-cli.ts <lab results folder | dataset.json>… [--tolerance 0.07] [--relative-to calibrated|converged] ' +
-        '[--fit-rtt] [--export dataset.json --description text]',
+        '[--fit-rtt] [--fit-additive] [--export dataset.json --description text]',
     );
   }
   const tolerance = values.tolerance === undefined ? DEFAULT_TOLERANCE : Number(values.tolerance);
@@ -96,8 +97,13 @@ async function main(): Promise<void> {
     console.log(`wrote ${cells.length} cells to ${values.export}\n`);
   }
   const current = modelErrors(cells, DEFAULT_MODEL_PARAMETERS, tolerance, reference);
-  // --fit-rtt also searches δ, the convergence time's loaded-RTT exponent (seven times the candidates).
-  const grid = values['fit-rtt'] ? { ...DEFAULT_FIT_GRID, convergenceRttExponent: [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5] } : DEFAULT_FIT_GRID;
+  // --fit-rtt also searches δ, the convergence time's loaded-RTT exponent (seven times the
+  // candidates); --fit-additive κ_a, the additive-increase floor (nine times).
+  const grid = {
+    ...DEFAULT_FIT_GRID,
+    ...(values['fit-rtt'] ? { convergenceRttExponent: [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5] } : {}),
+    ...(values['fit-additive'] ? { additiveEpochs: [0, 1, 1.5, 2, 2.5, 3, 3.5, 4, 5] } : {}),
+  };
   const fitted = fitModel(cells, grid, DEFAULT_MODEL_PARAMETERS, tolerance, reference);
   console.log(`measured fractions relative to the ${reference === 'converged' ? "cell's converged share (its largest spaced size)" : 'calibrated fair share'}; n counts the downloads that began on a restarted connection\n`);
   console.log('| cell | size | every | n | measured | model (current) | model (fitted) |');

@@ -53,6 +53,15 @@ describe('model fit', () => {
     expect(fitted.params.mssBytes).toBe(DEFAULT_MODEL_PARAMETERS.mssBytes);
   });
 
+  it('recovers κ_a, the additive-increase floor, where it binds', () => {
+    // One competitor at a 150 ms loaded RTT: additive increase's epochs are the slower term.
+    const slowTruth: ModelParameters = { ...DEFAULT_MODEL_PARAMETERS, additiveEpochs: 2 };
+    const longPath = [syntheticCell(0, { fairShareMbps: 2.4, baseRttMs: 81, loadedRttMs: 150, competitors: 1 }, slowTruth)];
+    const grid = { slowStartExitFraction: [0.3], convergenceEpochs: [1.35], competitorExponent: [0.5], additiveEpochs: [undefined, 1, 2, 3] };
+    expect(fitModel(longPath, grid).params.additiveEpochs).toBe(2);
+    expect(modelErrors(longPath, { ...slowTruth, additiveEpochs: undefined }).meanAbsError).toBeGreaterThan(0.01);
+  });
+
   it('reports back-to-back downloads without fitting them, and refuses a run with none spaced', () => {
     const backToBack = syntheticCell(3, { fairShareMbps: 9.6, baseRttMs: 41, loadedRttMs: 65, competitors: 1 }, truth, 0);
     const summary = modelErrors([...cells, backToBack], truth);

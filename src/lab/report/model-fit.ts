@@ -66,6 +66,8 @@ export interface FitGrid {
   readonly competitorExponent: readonly number[];
   /** Absent: the base parameters' value only. */
   readonly convergenceRttExponent?: readonly number[];
+  /** κ_a, the additive-increase floor under the convergence time. Absent: the base parameters' value only. */
+  readonly additiveEpochs?: readonly (number | undefined)[];
 }
 
 export const DEFAULT_FIT_GRID: FitGrid = {
@@ -142,9 +144,11 @@ export function fitModel(
     for (const convergenceEpochs of grid.convergenceEpochs) {
       for (const competitorExponent of grid.competitorExponent) {
         for (const convergenceRttExponent of grid.convergenceRttExponent ?? [base.convergenceRttExponent ?? 0]) {
-          const params = { ...base, slowStartExitFraction, convergenceEpochs, competitorExponent, convergenceRttExponent };
-          const summary = modelErrors(cells, params, tolerance, reference);
-          if (!best || better(summary, best)) best = summary;
+          for (const additiveEpochs of grid.additiveEpochs ?? [base.additiveEpochs]) {
+            const params = { ...base, slowStartExitFraction, convergenceEpochs, competitorExponent, convergenceRttExponent, additiveEpochs };
+            const summary = modelErrors(cells, params, tolerance, reference);
+            if (!best || better(summary, best)) best = summary;
+          }
         }
       }
     }

@@ -14,9 +14,10 @@ const DATA_DIR = path.resolve(import.meta.dirname, '../../../docs/data');
 
 /** File → the current model's mean |error| over its restarted, spaced points, at most. */
 const DOCUMENTED_MEAN_ERROR: Record<string, number> = {
-  'probe-grid-pp255-2026-12-04.json': 0.105,
-  'probe-one-competitor-default-client-2026-12-04.json': 0.105,
-  'probe-80ms-one-competitor-pp255-n4-2026-12-04.json': 0.105,
+  'probe-grid-pp255-2026-12-04.json': 0.09,
+  'probe-one-competitor-default-client-2026-12-04.json': 0.075,
+  'probe-80ms-one-competitor-pp255-n4-2026-12-04.json': 0.05,
+  'probe-long-80ms-one-competitor-pp255-2026-12-04.json': 0.045,
 };
 
 function load(file: string) {
@@ -34,7 +35,8 @@ describe('the model on recorded lab data (docs/data)', () => {
     it(`${file}: mean |error| ≤ ${bound}, every prediction in (0, 1]`, () => {
       const dataset = load(file);
       const summary = modelErrors(dataset.cells, DEFAULT_MODEL_PARAMETERS);
-      expect(summary.fittedPoints).toBeGreaterThanOrEqual(8);
+      // A score over a handful of points says little (the smallest set: four sizes of three downloads).
+      expect(summary.fittedPoints).toBeGreaterThanOrEqual(4);
       expect(summary.meanAbsError).toBeLessThanOrEqual(bound);
       for (const p of summary.points) {
         expect(p.predicted).toBeGreaterThan(0);
