@@ -35,7 +35,7 @@ describe('the model on recorded lab data (docs/data)', () => {
     it(`${file}: mean |error| ≤ ${bound}, every prediction in (0, 1]`, () => {
       const dataset = load(file);
       const summary = modelErrors(dataset.cells, DEFAULT_MODEL_PARAMETERS);
-      // A score over a handful of points says little (the smallest set: four sizes of three downloads).
+      // A score over a handful of points says little (the smallest set has five).
       expect(summary.fittedPoints).toBeGreaterThanOrEqual(4);
       expect(summary.meanAbsError).toBeLessThanOrEqual(bound);
       for (const p of summary.points) {
