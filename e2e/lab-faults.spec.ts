@@ -10,7 +10,7 @@ import { createPlayer, openHarness, playerInfo, type HarnessRequest } from './ha
 import { openLabSession, type LabSession } from './lab-session.js';
 
 const hostProblem = labHostProblem();
-const LAB_MEDIA = '/media/lab/manifest.mpd'; // 180 s, 0.5-14 Mbit/s
+const LAB_MEDIA = '/media/lab/manifest.mpd'; // 360 s, 0.5-14 Mbit/s
 const RATE_MBPS = 20;
 
 interface Moment {

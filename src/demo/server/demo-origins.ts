@@ -14,6 +14,7 @@ import { PLAYER_NAMES, type PlayerName } from '../../compare/player-adapter.js';
 import { DEFAULT_SRC, type DemoLabInfo, type DemoServerConfig, type DemoStream, type MediaPorts } from '../demo-config.js';
 import { DEFAULT_MOUNTS } from '../../server/origin.js';
 import { REPO_ROOT, startOrigin, type RunningOrigin } from '../../server/start-origin.js';
+import { LAB_SECONDS } from '../../../scripts/dash-media/lab-recipe.js';
 
 export const LAB_SRC = '/media/lab/manifest.mpd';
 /** demo-origin-cli.ts prints this, then JSON { url, config }, once listening. */
@@ -21,7 +22,7 @@ export const READY_PREFIX = 'demo-origins: ';
 
 /** Streams the page offers: listed-segment MPDs only (SegmentBase byte ranges cannot be named from Resource Timing). */
 const KNOWN_STREAMS: readonly DemoStream[] = [
-  { label: 'Lab ladder: 180 s, 0.5–14 Mbit/s, 360p', src: LAB_SRC },
+  { label: `Lab ladder: ${LAB_SECONDS} s, 0.5–14 Mbit/s, 360p`, src: LAB_SRC },
   { label: 'Test ladder: 40 s, 0.3–4 Mbit/s, 144p–720p ($Number$)', src: DEFAULT_SRC },
   { label: 'Test ladder, SegmentTimeline ($Time$)', src: '/media/timeline/manifest.mpd' },
 ];

@@ -24,8 +24,8 @@ describe('lab CLI', () => {
     expect(parseLabCliArgs(['--max-buffer', '30']).maxBufferS).toBe(30);
     expect(parseLabCliArgs([]).maxBufferS).toBeUndefined();
     expect(() => parseLabCliArgs(['--max-buffer', '0'])).toThrow(/--max-buffer/);
-    expect(parseLabCliArgs(['--duration', '180']).durationS).toBe(180);
-    expect(() => parseLabCliArgs(['--duration', '360'])).toThrow(/lab video is 180 s/);
+    expect(parseLabCliArgs(['--duration', '360']).durationS).toBe(360);
+    expect(() => parseLabCliArgs(['--duration', '400'])).toThrow(/lab video is 360 s/);
   });
 
   it('carries --client-http1 into every cell of a grid, and leaves it out otherwise', () => {
