@@ -17,7 +17,7 @@ const DOCUMENTED_MEAN_ERROR: Record<string, number> = {
   'probe-grid-pp255-2026-12-04.json': 0.09,
   'probe-one-competitor-default-client-2026-12-04.json': 0.075,
   'probe-80ms-one-competitor-pp255-n4-2026-12-04.json': 0.05,
-  'probe-long-80ms-pp255-2026-12-04.json': 0.04,
+  'probe-long-pp255-2026-12-04.json': 0.04,
 };
 
 function load(file: string) {
