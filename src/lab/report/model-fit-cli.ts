@@ -4,7 +4,8 @@
  *   npm run lab -- --grid reference --probe-sizes 100k,1m,4m,16m --probe-count 3 --out lab-results/probe-grid
  *   npx tsx src/lab/report/model-fit-cli.ts lab-results/probe-grid [more folders…] [--tolerance 0.07] [--relative-to calibrated|converged]
  * `--fit-rtt` also fits δ, the convergence time's loaded-RTT exponent, and `--fit-additive`
- * κ_a, its additive-increase floor (docs/model.md).
+ * κ_a, its additive-increase floor (docs/model.md). `--per-cell` adds the bound no form of τ
+ * can beat: τ (and σ) fitted to each cell on its own.
  * Several folders are scored (and fitted) together, e.g. single-cell runs of one session.
  * A source may also be a dataset file (docs/data/*.json); `--export file --description text`
  * writes what was read as one, to be committed (probe-dataset.ts says why).
@@ -12,7 +13,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_MODEL_PARAMETERS, type ModelParameters } from '../../model/throughput-model.js';
+import { DEFAULT_MODEL_PARAMETERS, convergenceTimeS, type ModelParameters } from '../../model/throughput-model.js';
+import { probeNetworkState } from '../runner/probe-analysis.js';
 import type { LabProbeResult } from '../page/lab-result.js';
 import type { LabResults } from '../runner/results.js';
 import {
@@ -20,9 +22,11 @@ import {
   DEFAULT_TOLERANCE,
   MEASURED_REFERENCES,
   fitModel,
+  fitPerCell,
   measurementSpread,
   modelErrors,
   sizesForTarget,
+  type CellFit,
   type FitSummary,
   type MeasuredReference,
   type ProbeCell,
@@ -75,13 +79,13 @@ function formatSize(bytes: number): string {
 async function main(): Promise<void> {
   // parseArgs (as the lab runner's CLI): folders are positionals, and an unknown option is an error.
   const { values, positionals: dirs } = parseArgs({
-    options: { tolerance: { type: 'string' }, 'relative-to': { type: 'string' }, export: { type: 'string' }, description: { type: 'string' }, 'fit-rtt': { type: 'boolean' }, 'fit-additive': { type: 'boolean' } },
+    options: { tolerance: { type: 'string' }, 'relative-to': { type: 'string' }, export: { type: 'string' }, description: { type: 'string' }, 'fit-rtt': { type: 'boolean' }, 'fit-additive': { type: 'boolean' }, 'per-cell': { type: 'boolean' } },
     allowPositionals: true,
   });
   if (dirs.length === 0) {
     throw new Error(
       'usage: npx tsx src/lab/report/model-fit-cli.ts <lab results folder | dataset.json>… [--tolerance 0.07] [--relative-to calibrated|converged] ' +
-        '[--fit-rtt] [--fit-additive] [--export dataset.json --description text]',
+        '[--fit-rtt] [--fit-additive] [--per-cell] [--export dataset.json --description text]',
     );
   }
   const tolerance = values.tolerance === undefined ? DEFAULT_TOLERANCE : Number(values.tolerance);
@@ -126,6 +130,25 @@ async function main(): Promise<void> {
   const fittedSizes = sizesForTarget(cells, fitted.params);
   console.log('\nsize for 0.9 of fair share (restarted connection): ' +
     currentSizes.map((s, i) => `${s.label} ${formatSize(s.bytes)} → ${formatSize(fittedSizes[i]?.bytes ?? NaN)}`).join(', '));
+  if (values['per-cell']) printPerCellBound(cells, tolerance, reference);
+}
+
+/** What τ fitted per cell reaches, with σ kept and with σ free per cell too. */
+function printPerCellBound(cells: readonly ProbeCell[], tolerance: number, reference: MeasuredReference): void {
+  const kept = fitPerCell(cells, DEFAULT_MODEL_PARAMETERS, [DEFAULT_MODEL_PARAMETERS.slowStartExitFraction], tolerance, reference);
+  const free = fitPerCell(cells, DEFAULT_MODEL_PARAMETERS, DEFAULT_FIT_GRID.slowStartExitFraction, tolerance, reference);
+  console.log(`\nτ fitted to each cell on its own (the bound for any form of τ), σ ${DEFAULT_MODEL_PARAMETERS.slowStartExitFraction} | σ free per cell:`);
+  console.log('| cell | points | τ current | τ | mean \\|error\\| | within | σ, τ | mean \\|error\\| | within |');
+  console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|');
+  kept.cells.forEach((c, i) => {
+    const f = free.cells[i] as CellFit;
+    const first = cells.find((cell) => cell.label === c.label) as ProbeCell;
+    const now = convergenceTimeS(probeNetworkState(first.network, true), DEFAULT_MODEL_PARAMETERS);
+    console.log(`| ${c.label} | ${c.summary.fittedPoints} | ${now.toFixed(1)} s | ${c.convergenceS.toFixed(1)} s | ${c.summary.meanAbsError.toFixed(3)} | ${c.summary.withinTolerance} | ` +
+      `${f.summary.params.slowStartExitFraction}, ${f.convergenceS.toFixed(1)} s | ${f.summary.meanAbsError.toFixed(3)} | ${f.summary.withinTolerance} |`);
+  });
+  console.log(`pooled: σ kept ${kept.meanAbsError.toFixed(3)}, ${kept.withinTolerance}/${kept.fittedPoints} within ±${tolerance}; ` +
+    `σ free ${free.meanAbsError.toFixed(3)}, ${free.withinTolerance}/${free.fittedPoints}`);
 }
 
 main().catch((error: unknown) => {

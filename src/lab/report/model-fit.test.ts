@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_PARAMETERS, downloadTimeS, type ModelParameters } from '../../model/throughput-model.js';
 import type { ProbeDownload } from '../page/lab-result.js';
 import { probeNetworkState, type ProbeNetwork } from '../runner/probe-analysis.js';
-import { fitModel, measurementSpread, modelErrors, sizesForTarget, type ProbeCell } from './model-fit.js';
+import { fitModel, fitPerCell, measurementSpread, modelErrors, sizesForTarget, type ProbeCell } from './model-fit.js';
 
 const SIZES = [100_000, 1_000_000, 4_000_000, 16_000_000];
 
@@ -60,6 +60,27 @@ describe('model fit', () => {
     const grid = { slowStartExitFraction: [0.3], convergenceEpochs: [1.35], competitorExponent: [0.5], additiveEpochs: [undefined, 1, 2, 3] };
     expect(fitModel(longPath, grid).params.additiveEpochs).toBe(2);
     expect(modelErrors(longPath, { ...slowTruth, additiveEpochs: undefined }).meanAbsError).toBeGreaterThan(0.01);
+  });
+
+  it('fits a convergence time to each cell on its own, pooling the cells that share a label', () => {
+    // Each cell converges on its own time scale, which no one κ, γ can give all three.
+    const net = { fairShareMbps: 9.6, baseRttMs: 41, loadedRttMs: 65, competitors: 1 };
+    const quick = { ...truth, convergenceEpochs: 0.5, competitorExponent: 0.5, additiveEpochs: undefined };
+    const slow = { ...quick, convergenceEpochs: 4 };
+    const own = [
+      { ...syntheticCell(0, net, quick), label: 'quick' },
+      { ...syntheticCell(1, { ...net, fairShareMbps: 9.4 }, quick), label: 'quick' },
+      { ...syntheticCell(2, net, slow), label: 'slow' },
+    ];
+    const bound = fitPerCell(own, quick, [0.2]);
+    expect(bound.cells.map((c) => c.label)).toEqual(['quick', 'slow']);
+    expect(bound.fittedPoints).toBe(12);
+    expect(bound.meanAbsError).toBeLessThan(0.005);
+    const [fitQuick, fitSlow] = bound.cells;
+    expect((fitSlow?.convergenceS ?? 0) / (fitQuick?.convergenceS ?? 1)).toBeCloseTo(8, 0);
+    // One κ for both is worse than a κ each.
+    expect(fitModel(own, { slowStartExitFraction: [0.2], convergenceEpochs: [0.5, 1, 2, 4], competitorExponent: [0.5], additiveEpochs: [undefined] }).meanAbsError)
+      .toBeGreaterThan(bound.meanAbsError + 0.01);
   });
 
   it('reports back-to-back downloads without fitting them, and refuses a run with none spaced', () => {

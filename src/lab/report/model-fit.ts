@@ -18,12 +18,12 @@
  */
 import {
   DEFAULT_MODEL_PARAMETERS,
-  LINUX_RESTART_WINDOW_BYTES,
+  convergenceTimeS,
   downloadSizeFor,
   type ModelParameters,
 } from '../../model/throughput-model.js';
 import type { ProbeDownload } from '../page/lab-result.js';
-import { analyzeProbe, restartsWindow, type ProbeNetwork } from '../runner/probe-analysis.js';
+import { analyzeProbe, probeNetworkState, restartsWindow, type ProbeNetwork } from '../runner/probe-analysis.js';
 
 /** One lab cell's probe downloads and the calibrated network they ran on. */
 export interface ProbeCell {
@@ -202,23 +202,58 @@ export function measurementSpread(cells: readonly ProbeCell[]): MeasurementSprea
   return { repeatedPoints: errors.length, meanStandardError: average(errors), meanPairDifference: average(differences) };
 }
 
+/** One cell's own best fit: its convergence time and slow-start exit, free of every other cell. */
+export interface CellFit {
+  readonly label: string;
+  /** τ, seconds, at the first of the cell's calibrations. */
+  readonly convergenceS: number;
+  readonly summary: FitSummary;
+}
+
+export interface PerCellFit {
+  readonly cells: readonly CellFit[];
+  /** Pooled over every cell's fitted points. */
+  readonly meanAbsError: number;
+  readonly withinTolerance: number;
+  readonly fittedPoints: number;
+}
+
+/**
+ * How close any form of the convergence time could come: τ fitted to each cell on its own
+ * (through κ, with no floor, so τ is free per cell) and σ from `sigmas`. What this leaves is
+ * the probe's own spread and the shape of the approach to the share, not how τ depends on the
+ * network; a global form can only score worse. Cells are grouped by label, so repeated
+ * runs of one cell are fitted together.
+ */
+export function fitPerCell(
+  cells: readonly ProbeCell[],
+  base: ModelParameters = DEFAULT_MODEL_PARAMETERS,
+  sigmas: readonly number[] = [base.slowStartExitFraction],
+  tolerance = DEFAULT_TOLERANCE,
+  reference: MeasuredReference = 'calibrated',
+): PerCellFit {
+  const groups = new Map<string, ProbeCell[]>();
+  for (const cell of cells) groups.set(cell.label, [...(groups.get(cell.label) ?? []), cell]);
+  // κ from 0.01 to ~40 in 5 % steps: τ anywhere from a few round trips to minutes.
+  const epochs = Array.from({ length: 171 }, (_, i) => 0.01 * 1.05 ** i);
+  const grid: FitGrid = { slowStartExitFraction: sigmas, convergenceEpochs: epochs, competitorExponent: [base.competitorExponent], additiveEpochs: [undefined] };
+  const fits = [...groups].map(([label, group]) => {
+    const summary = fitModel(group, grid, base, tolerance, reference);
+    const first = group[0] as ProbeCell;
+    return { label, summary, convergenceS: convergenceTimeS(probeNetworkState(first.network, true), summary.params) };
+  });
+  const fittedPoints = fits.reduce((n, f) => n + f.summary.fittedPoints, 0);
+  return {
+    cells: fits,
+    meanAbsError: fits.reduce((sum, f) => sum + f.summary.meanAbsError * f.summary.fittedPoints, 0) / fittedPoints,
+    withinTolerance: fits.reduce((n, f) => n + f.summary.withinTolerance, 0),
+    fittedPoints,
+  };
+}
+
 /** The run size the model picks for `target` in each cell (restarted connection), bytes. */
 export function sizesForTarget(cells: readonly ProbeCell[], params: ModelParameters, target = 0.9): { label: string; bytes: number }[] {
-  return cells.map((cell) => ({
-    label: cell.label,
-    bytes: downloadSizeFor(
-      target,
-      {
-        fairShareBps: cell.network.fairShareMbps * 1e6,
-        baseRttMs: cell.network.baseRttMs,
-        loadedRttMs: Math.max(cell.network.baseRttMs, cell.network.loadedRttMs),
-        idleRestart: true,
-        restartWindowBytes: LINUX_RESTART_WINDOW_BYTES,
-        competingFlows: cell.network.competitors,
-      },
-      params,
-    ),
-  }));
+  return cells.map((cell) => ({ label: cell.label, bytes: downloadSizeFor(target, probeNetworkState(cell.network, true), params) }));
 }
 
 function range(from: number, to: number, step: number): number[] {
