@@ -13,8 +13,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_MODEL_PARAMETERS, convergenceTimeS, type ModelParameters } from '../../model/throughput-model.js';
-import { probeNetworkState } from '../runner/probe-analysis.js';
+import { DEFAULT_MODEL_PARAMETERS, type ModelParameters } from '../../model/throughput-model.js';
 import type { LabProbeResult } from '../page/lab-result.js';
 import type { LabResults } from '../runner/results.js';
 import {
@@ -142,9 +141,7 @@ function printPerCellBound(cells: readonly ProbeCell[], tolerance: number, refer
   console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|');
   kept.cells.forEach((c, i) => {
     const f = free.cells[i] as CellFit;
-    const first = cells.find((cell) => cell.label === c.label) as ProbeCell;
-    const now = convergenceTimeS(probeNetworkState(first.network, true), DEFAULT_MODEL_PARAMETERS);
-    console.log(`| ${c.label} | ${c.summary.fittedPoints} | ${now.toFixed(1)} s | ${c.convergenceS.toFixed(1)} s | ${c.summary.meanAbsError.toFixed(3)} | ${c.summary.withinTolerance} | ` +
+    console.log(`| ${c.label} | ${c.summary.fittedPoints} | ${c.baseConvergenceS.toFixed(1)} s | ${c.convergenceS.toFixed(1)} s | ${c.summary.meanAbsError.toFixed(3)} | ${c.summary.withinTolerance} | ` +
       `${f.summary.params.slowStartExitFraction}, ${f.convergenceS.toFixed(1)} s | ${f.summary.meanAbsError.toFixed(3)} | ${f.summary.withinTolerance} |`);
   });
   console.log(`pooled: σ kept ${kept.meanAbsError.toFixed(3)}, ${kept.withinTolerance}/${kept.fittedPoints} within ±${tolerance}; ` +

@@ -78,6 +78,9 @@ describe('model fit', () => {
     expect(bound.meanAbsError).toBeLessThan(0.005);
     const [fitQuick, fitSlow] = bound.cells;
     expect((fitSlow?.convergenceS ?? 0) / (fitQuick?.convergenceS ?? 1)).toBeCloseTo(8, 0);
+    // The base parameters are the quick cells' truth: their τ is what the quick fit found, the slow cell's an eighth.
+    expect((fitQuick?.baseConvergenceS ?? 0) / (fitQuick?.convergenceS ?? 1)).toBeCloseTo(1, 1);
+    expect((fitSlow?.baseConvergenceS ?? 0) / (fitSlow?.convergenceS ?? 1)).toBeCloseTo(1 / 8, 1);
     // One κ for both is worse than a κ each.
     expect(fitModel(own, { slowStartExitFraction: [0.2], convergenceEpochs: [0.5, 1, 2, 4], competitorExponent: [0.5], additiveEpochs: [undefined] }).meanAbsError)
       .toBeGreaterThan(bound.meanAbsError + 0.01);

@@ -205,8 +205,10 @@ export function measurementSpread(cells: readonly ProbeCell[]): MeasurementSprea
 /** One cell's own best fit: its convergence time and slow-start exit, free of every other cell. */
 export interface CellFit {
   readonly label: string;
-  /** τ, seconds, at the first of the cell's calibrations. */
+  /** τ, seconds, fitted to this cell alone, at the first of its calibrations. */
   readonly convergenceS: number;
+  /** τ, seconds, under the base parameters at the same calibration. */
+  readonly baseConvergenceS: number;
   readonly summary: FitSummary;
 }
 
@@ -239,8 +241,8 @@ export function fitPerCell(
   const grid: FitGrid = { slowStartExitFraction: sigmas, convergenceEpochs: epochs, competitorExponent: [base.competitorExponent], additiveEpochs: [undefined] };
   const fits = [...groups].map(([label, group]) => {
     const summary = fitModel(group, grid, base, tolerance, reference);
-    const first = group[0] as ProbeCell;
-    return { label, summary, convergenceS: convergenceTimeS(probeNetworkState(first.network, true), summary.params) };
+    const network = probeNetworkState((group[0] as ProbeCell).network, true);
+    return { label, summary, convergenceS: convergenceTimeS(network, summary.params), baseConvergenceS: convergenceTimeS(network, base) };
   });
   const fittedPoints = fits.reduce((n, f) => n + f.summary.fittedPoints, 0);
   return {
