@@ -1,0 +1,99 @@
+/**
+ * Where a server's TCP sender went quiet, from a packet capture. A log of when the origin
+ * wrote each response cannot tell: the kernel's send buffer holds a few hundred ms of data
+ * after the last write, so a late request leaves the application idle but not the wire.
+ * A quiet spell with every byte acknowledged is the connection idling (the scheduler's
+ * doing); one with bytes unacknowledged is TCP waiting on ACKs or a retransmit timer.
+ * Pure: the CLI (sender-gaps-cli.ts) feeds it `tcpdump -tt -n -S` text.
+ */
+
+export interface CapturedSegment {
+  readonly atS: number;
+  /** Port of the client end: one connection per client port. */
+  readonly clientPort: number;
+  readonly fromServer: boolean;
+  /** Absolute sequence number after this segment's payload (with -S); undefined for pure ACKs. */
+  readonly seqEnd?: number;
+  readonly ack?: number;
+  readonly payloadBytes: number;
+}
+
+export interface SenderGap {
+  /** Seconds since the connection's first packet. */
+  readonly atS: number;
+  readonly gapS: number;
+  /** Everything sent was acknowledged when the gap began: the sender had nothing to send. */
+  readonly idle: boolean;
+}
+
+export interface ConnectionGaps {
+  readonly clientPort: number;
+  readonly serverBytes: number;
+  readonly spanS: number;
+  /** Segments with payload from the client after its first (requests, h2 frames). */
+  readonly clientDataSegments: number;
+  readonly gaps: readonly SenderGap[];
+}
+
+const LINE = /^(\d+\.\d+) .*?IP6? (\S+)\.(\d+) > (\S+)\.(\d+): Flags \[[^\]]*\](?:, seq (\d+)(?::(\d+))?)?(?:, ack (\d+))?.*?, length (\d+)/;
+
+/** One line of `tcpdump -tt -n -S` output, or undefined for anything that is not a TCP segment. */
+export function parseTcpdumpLine(line: string, serverPort: number): CapturedSegment | undefined {
+  const m = LINE.exec(line);
+  if (!m) return undefined;
+  const srcPort = Number(m[3]);
+  const dstPort = Number(m[5]);
+  if (srcPort !== serverPort && dstPort !== serverPort) return undefined;
+  const fromServer = srcPort === serverPort;
+  return {
+    atS: Number(m[1]),
+    clientPort: fromServer ? dstPort : srcPort,
+    fromServer,
+    ...(m[7] !== undefined ? { seqEnd: Number(m[7]) } : {}),
+    ...(m[8] !== undefined ? { ack: Number(m[8]) } : {}),
+    payloadBytes: Number(m[9]),
+  };
+}
+
+const SEQ_SPACE = 2 ** 32;
+
+/**
+ * Gaps longer than `minGapS` between the server's data segments, per connection, in capture
+ * order. Sequence numbers count from the server's first data segment, modulo 2³², so a
+ * connection may carry up to 4 GB across a wrap.
+ */
+export function senderGaps(segments: Iterable<CapturedSegment>, minGapS = 0.05): ConnectionGaps[] {
+  interface State { first: number; last: number; base?: number; sent: number; acked: number; lastDataS?: number; bytes: number; clientData: number; gaps: SenderGap[] }
+  const offset = (c: State, seq: number) => (((seq - (c.base ?? 0)) % SEQ_SPACE) + SEQ_SPACE) % SEQ_SPACE;
+  const connections = new Map<number, State>();
+  for (const s of segments) {
+    let c = connections.get(s.clientPort);
+    if (!c) {
+      c = { first: s.atS, last: s.atS, sent: 0, acked: 0, bytes: 0, clientData: 0, gaps: [] };
+      connections.set(s.clientPort, c);
+    }
+    c.last = s.atS;
+    if (s.fromServer && s.payloadBytes > 0) {
+      if (c.lastDataS !== undefined && s.atS - c.lastDataS > minGapS) {
+        c.gaps.push({ atS: c.lastDataS - c.first, gapS: s.atS - c.lastDataS, idle: c.acked >= c.sent });
+      }
+      c.lastDataS = s.atS;
+      if (s.seqEnd !== undefined) {
+        c.base ??= s.seqEnd - s.payloadBytes;
+        c.sent = Math.max(c.sent, offset(c, s.seqEnd));
+      }
+      c.bytes += s.payloadBytes;
+    } else if (!s.fromServer) {
+      // ACKs before the first data segment (the handshake's) have nothing to count from.
+      if (s.ack !== undefined && c.base !== undefined) c.acked = Math.max(c.acked, offset(c, s.ack));
+      if (s.payloadBytes > 0) c.clientData++;
+    }
+  }
+  return [...connections].map(([clientPort, c]) => ({
+    clientPort,
+    serverBytes: c.bytes,
+    spanS: c.last - c.first,
+    clientDataSegments: Math.max(0, c.clientData - 1),
+    gaps: c.gaps,
+  }));
+}
