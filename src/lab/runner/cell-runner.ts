@@ -17,7 +17,8 @@ import { DEFAULT_LAB_SRC, DEFAULT_PROBE_BASE, playerPageQuery, probePageQuery } 
 import type { ProbeOptions } from './cli-args.js';
 import { LAB_PAGE_PATH } from './ensure-build.js';
 import { launchLabBrowser, runLabPage } from './lab-browser.js';
-import { startLabOrigin } from './origin-process.js';
+import { LAB_ORIGIN_PORT, startLabOrigin } from './origin-process.js';
+import { describeSenderGaps, startOriginCapture, type OriginCapture } from '../capture/origin-capture.js';
 import { analyzeProbe, modelProbeBytes, type ProbeSizeResult } from './probe-analysis.js';
 import { ensureProbeObjects } from '../../../scripts/dash-media/lab-media.js';
 import { formatElapsed, type Progress } from './progress.js';
@@ -39,6 +40,8 @@ export interface CellSpec {
   readonly probe: ProbeOptions | undefined;
   /** Seconds per transport-ceiling measurement; 0 skips the probe. */
   readonly ceilingS: number;
+  /** Record each player's origin traffic and report where the sender idled (src/lab/capture). */
+  readonly capture?: boolean;
 }
 
 export interface RunnerEnvironment {
@@ -109,7 +112,9 @@ export async function runCell(spec: CellSpec, env: RunnerEnvironment): Promise<C
       await sleep(spec.settleS * 1000);
       const url = pageUrl(playerPageQuery({ player, abr: spec.abr, src: DEFAULT_LAB_SRC, durationS: spec.durationS, ...(spec.maxBufferS === undefined ? {} : { maxBufferS: spec.maxBufferS }) }));
       const playerLabel = `${label} player ${i + 1}/${spec.players.length} ${player}`;
+      let capture: OriginCapture | undefined;
       try {
+        if (spec.capture) capture = await startOriginCapture(lab, path.join(cellDir, `${player}.pcap`), LAB_ORIGIN_PORT);
         const { result, pageErrors } = await runLabPage(browser, url, {
           timeoutMs: (spec.durationS + 90) * 1000,
           signal: env.signal,
@@ -142,6 +147,8 @@ export async function runCell(spec: CellSpec, env: RunnerEnvironment): Promise<C
         const message = `${playerLabel}: ${(error as Error).message}`;
         outcome.failures.push(message);
         progress.log(`  FAILED ${message}`);
+      } finally {
+        if (capture) await reportCapture(capture, path.join(cellDir, `${player}.wire.json`), playerLabel, progress);
       }
     }
     await competitors.stop();
@@ -152,6 +159,17 @@ export async function runCell(spec: CellSpec, env: RunnerEnvironment): Promise<C
   } finally {
     await browser?.close().catch(() => undefined);
     await lab.close();
+  }
+}
+
+/** Stops a player's capture, keeps its quiet spells next to it and prints them. */
+async function reportCapture(capture: OriginCapture, file: string, playerLabel: string, progress: Progress): Promise<void> {
+  try {
+    const connections = await capture.stop();
+    await writeFile(file, JSON.stringify(connections));
+    for (const line of describeSenderGaps(connections)) progress.log(`  ${playerLabel} ${line}`);
+  } catch (error) {
+    progress.log(`  ${playerLabel}: capture unreadable: ${(error as Error).message}`);
   }
 }
 

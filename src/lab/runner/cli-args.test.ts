@@ -28,6 +28,11 @@ describe('lab CLI', () => {
     expect(() => parseLabCliArgs(['--duration', '400'])).toThrow(/lab video is 360 s/);
   });
 
+  it('captures only when asked', () => {
+    expect(parseLabCliArgs([]).capture).toBe(false);
+    expect(parseLabCliArgs(['--capture', '--grid', 'reference']).capture).toBe(true);
+  });
+
   it('carries --client-http1 into every cell of a grid, and leaves it out otherwise', () => {
     expect(parseLabCliArgs(['--client-http1']).cells).toEqual([
       { rateMbps: 20, rttMs: 40, queueBdp: 1, competitors: 1, cc: 'cubic', jitterMs: 1, clientHttp1: true },

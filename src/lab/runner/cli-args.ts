@@ -40,6 +40,8 @@ export interface LabCliArgs {
   /** Seconds per transport-ceiling measurement after each cell's calibration; 0 skips the probe. */
   readonly ceilingS: number;
   readonly build: boolean;
+  /** Record each player's origin traffic (headers only) and report where the sender idled. */
+  readonly capture: boolean;
   /** Soak mode (src/lab/soak): one player this long with origin faults (a spec or preset) and link faults. */
   readonly soak: { readonly durationS: number; readonly faults: string } | undefined;
 }
@@ -70,6 +72,8 @@ export const LAB_USAGE = `usage: npm run lab -- [options]
   --settle S          competitors alone before each player (default 5)
   --ceiling S         seconds per transport-ceiling measurement after calibration (bulk, h2 pipelined,
                       HTTP/1.1; default 30; 0 skips it)
+  --capture           record each player's origin traffic (tcpdump, headers only) to cell-N/<player>.pcap
+                      and report where the server's sender idled with everything acknowledged
   --no-build          do not rebuild dist/demo when sources are newer
   --soak S            soak mode: the first player for S seconds with origin and link faults (docs/reliability.md)
   --faults SPEC       soak: origin faults, e.g. mixed (default) or 5xx=0.05,reset=0.02,stall=0.01:8s,seed=7; none
@@ -131,6 +135,7 @@ export function parseLabCliArgs(argv: readonly string[], now = new Date()): LabC
       faults: { type: 'string' },
       'no-build': { type: 'boolean' },
       'client-http1': { type: 'boolean' },
+      capture: { type: 'boolean' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -189,6 +194,7 @@ export function parseLabCliArgs(argv: readonly string[], now = new Date()): LabC
     settleS: positive(values.settle, '--settle', 5, true),
     ceilingS: positive(values.ceiling, '--ceiling', DEFAULT_CEILING_S, true),
     build: !values['no-build'],
+    capture: values.capture ?? false,
     soak: values.soak === undefined ? undefined : { durationS: positive(values.soak, '--soak', 600), faults: values.faults ?? 'mixed' },
   };
 }

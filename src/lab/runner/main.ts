@@ -71,7 +71,7 @@ async function run(args: LabCliArgs, argv: readonly string[]): Promise<number> {
     if (controller.signal.aborted) break;
     try {
       const outcome = await runCell(
-        { index, total: args.cells.length, config, players: args.players, abr: args.abr, maxBufferS: args.maxBufferS, durationS: args.durationS, settleS: args.settleS, probe: args.probe, ceilingS: args.ceilingS },
+        { index, total: args.cells.length, config, players: args.players, abr: args.abr, maxBufferS: args.maxBufferS, durationS: args.durationS, settleS: args.settleS, probe: args.probe, ceilingS: args.ceilingS, capture: args.capture },
         { repoRoot: REPO_ROOT, outDir, spkiHash, progress, signal: controller.signal },
       );
       if (outcome.cell) mutable.cells = [...results.cells, outcome.cell];

@@ -1,0 +1,73 @@
+/**
+ * Records the origin's traffic during one player's session (tcpdump in the server
+ * namespace, headers only) and reads back where its TCP sender went quiet
+ * (sender-gaps.ts). `npm run lab -- --capture` turns it on.
+ */
+import { createInterface } from 'node:readline';
+import { spawn } from 'node:child_process';
+import type { Lab } from '../network-lab.js';
+import { terminate, waitForExit } from '../exec.js';
+import { parseTcpdumpLine, senderGaps, type CapturedSegment, type ConnectionGaps } from './sender-gaps.js';
+
+/** TCP/IP headers with options and the cooked link header fit in 96 bytes; no payload is kept. */
+const SNAP_BYTES = 96;
+
+export interface OriginCapture {
+  /** Stops the capture and returns each connection's quiet spells. */
+  stop(): Promise<ConnectionGaps[]>;
+}
+
+export async function startOriginCapture(lab: Lab, file: string, port: number): Promise<OriginCapture> {
+  const child = lab.spawnInServer('tcpdump', ['-i', 'any', '-s', String(SNAP_BYTES), '-U', '-w', file, `tcp port ${port}`]);
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  // tcpdump says "listening on …" once its filter is in place; packets before that are lost.
+  const ready = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), 5_000);
+    child.stderr?.on('data', () => {
+      if (/listening on/.test(stderr)) {
+        clearTimeout(timer);
+        resolve(true);
+      }
+    });
+    child.once('exit', () => resolve(false));
+  });
+  if (!ready) {
+    await terminate(child);
+    throw new Error(`tcpdump did not start in the server namespace (is it installed?): ${stderr.trim()}`);
+  }
+  return {
+    async stop() {
+      await terminate(child);
+      return readSenderGaps(file, port);
+    },
+  };
+}
+
+/** Reads a capture file back through `tcpdump -r` and measures its sender's quiet spells. */
+export async function readSenderGaps(file: string, port: number): Promise<ConnectionGaps[]> {
+  const reader = spawn('tcpdump', ['-r', file, '-tt', '-n', '-S'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const segments: CapturedSegment[] = [];
+  for await (const line of createInterface({ input: reader.stdout })) {
+    const segment = parseTcpdumpLine(line, port);
+    if (segment) segments.push(segment);
+  }
+  await waitForExit(reader, 10_000);
+  return senderGaps(segments);
+}
+
+const MAX_LISTED = 12;
+
+/** One line per connection that carried at least 1 MB: idle spells (count, seconds, longest). */
+export function describeSenderGaps(connections: readonly ConnectionGaps[]): string[] {
+  return connections
+    .filter((c) => c.serverBytes >= 1e6)
+    .map((c) => {
+      const idle = c.gaps.filter((g) => g.idle);
+      const seconds = idle.reduce((s, g) => s + g.gapS, 0);
+      const longest = idle.reduce((m, g) => Math.max(m, g.gapS), 0);
+      const listed = idle.slice(0, MAX_LISTED).map((g) => `${g.atS.toFixed(1)} s (${(g.gapS * 1000).toFixed(0)} ms)`);
+      return `wire: port ${c.clientPort}, ${(c.serverBytes / 1e6).toFixed(1)} MB in ${c.spanS.toFixed(0)} s; sender idle (all acknowledged) ${idle.length}× for ${seconds.toFixed(1)} s, longest ${(longest * 1000).toFixed(0)} ms` +
+        (listed.length > 0 ? `; at ${listed.join(', ')}${idle.length > MAX_LISTED ? ', …' : ''}` : '');
+    });
+}
