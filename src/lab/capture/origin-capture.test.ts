@@ -4,8 +4,8 @@ import { describeSenderGaps } from './origin-capture.js';
 describe('describeSenderGaps', () => {
   it('sums the idle spells of each connection that carried at least 1 MB, and leaves out waits on ACKs', () => {
     const lines = describeSenderGaps([
-      { clientPort: 1, serverBytes: 5e6, spanS: 60, clientDataSegments: 10, gaps: [{ atS: 0.2, gapS: 0.15, idle: true }, { atS: 3, gapS: 0.2, idle: false }, { atS: 40, gapS: 2, idle: true }] },
-      { clientPort: 2, serverBytes: 5e5, spanS: 10, clientDataSegments: 0, gaps: [{ atS: 1, gapS: 1, idle: true }] },
+      { clientPort: 1, startEpochS: 0, serverBytes: 5e6, spanS: 60, clientDataSegments: 10, gaps: [{ atS: 0.2, gapS: 0.15, idle: true }, { atS: 3, gapS: 0.2, idle: false }, { atS: 40, gapS: 2, idle: true }] },
+      { clientPort: 2, startEpochS: 0, serverBytes: 5e5, spanS: 10, clientDataSegments: 0, gaps: [{ atS: 1, gapS: 1, idle: true }] },
     ]);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('port 1, 5.0 MB in 60 s');
@@ -13,9 +13,9 @@ describe('describeSenderGaps', () => {
   });
 
   it('says so when the sender never idled, and shortens a long list', () => {
-    const never = describeSenderGaps([{ clientPort: 1, serverBytes: 2e6, spanS: 10, clientDataSegments: 3, gaps: [] }]);
+    const never = describeSenderGaps([{ clientPort: 1, startEpochS: 0, serverBytes: 2e6, spanS: 10, clientDataSegments: 3, gaps: [] }]);
     expect(never[0]).toMatch(/idle \(all acknowledged\) 0× for 0\.0 s, longest 0 ms$/);
     const many = Array.from({ length: 20 }, (_, i) => ({ atS: i, gapS: 0.1, idle: true }));
-    expect(describeSenderGaps([{ clientPort: 1, serverBytes: 2e6, spanS: 30, clientDataSegments: 3, gaps: many }])[0]).toMatch(/11\.0 s \(100 ms\), …$/);
+    expect(describeSenderGaps([{ clientPort: 1, startEpochS: 0, serverBytes: 2e6, spanS: 30, clientDataSegments: 3, gaps: many }])[0]).toMatch(/11\.0 s \(100 ms\), …$/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTcpdumpLine, senderGaps, type CapturedSegment } from './sender-gaps.js';
+import { parseTcpdumpLine, senderGaps, summarizeSenderIdle, type CapturedSegment, type ConnectionGaps } from './sender-gaps.js';
 
 const SERVER = 8443;
 const data = (atS: number, seqEnd: number, bytes = 1448, clientPort = 50000): CapturedSegment => ({ atS, clientPort, fromServer: true, seqEnd, payloadBytes: bytes });
@@ -39,5 +39,27 @@ describe('senderGaps', () => {
   it('keeps connections apart by client port and ignores gaps under the threshold', () => {
     const out = senderGaps([data(0, 1448, 1448, 1), data(0, 1448, 1448, 2), data(0.04, 2896, 1448, 1), data(0.3, 2896, 1448, 2)], 0.05);
     expect(out.map((c) => [c.clientPort, c.gaps.length])).toEqual([[1, 0], [2, 1]]);
+  });
+});
+
+describe('summarizeSenderIdle', () => {
+  it('counts the idle spells that began inside a run apart from the rest, over the media connections only', () => {
+    const media: ConnectionGaps = {
+      clientPort: 1, startEpochS: 1000, serverBytes: 5e6, spanS: 100, clientDataSegments: 9,
+      gaps: [
+        { atS: 5, gapS: 0.16, idle: true }, // inside the first run
+        { atS: 6, gapS: 0.3, idle: false }, // waiting on ACKs: not idle
+        { atS: 30, gapS: 40, idle: true }, // between the runs
+        { atS: 75, gapS: 0.2, idle: true }, // inside the second run
+      ],
+    };
+    const small: ConnectionGaps = { clientPort: 2, startEpochS: 1000, serverBytes: 1e4, spanS: 1, clientDataSegments: 0, gaps: [{ atS: 5, gapS: 1, idle: true }] };
+    const runs = [{ startEpochS: 1000, endEpochS: 1030 }, { startEpochS: 1070, endEpochS: 1100 }];
+    const summary = summarizeSenderIdle([media, small], runs);
+    expect(summary).toMatchObject({ connections: 1, idleSpells: 3, insideRunSpells: 2 });
+    expect(summary.idleS).toBeCloseTo(40.36, 6);
+    expect(summary.insideRunS).toBeCloseTo(0.36, 6);
+    expect(summary.longestInsideRunS).toBeCloseTo(0.2, 6);
+    expect(summarizeSenderIdle([media], []).insideRunSpells).toBe(0);
   });
 });

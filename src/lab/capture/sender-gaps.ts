@@ -28,6 +28,8 @@ export interface SenderGap {
 
 export interface ConnectionGaps {
   readonly clientPort: number;
+  /** The connection's first packet, s since the epoch (the capture's clock: the lab host's). */
+  readonly startEpochS: number;
   readonly serverBytes: number;
   readonly spanS: number;
   /** Segments with payload from the client after its first (requests, h2 frames). */
@@ -91,9 +93,41 @@ export function senderGaps(segments: Iterable<CapturedSegment>, minGapS = 0.05):
   }
   return [...connections].map(([clientPort, c]) => ({
     clientPort,
+    startEpochS: c.first,
     serverBytes: c.bytes,
     spanS: c.last - c.first,
     clientDataSegments: Math.max(0, c.clientData - 1),
     gaps: c.gaps,
   }));
+}
+
+/** What results.json keeps of a player's capture: idle spells overall and inside its download runs. */
+export interface SenderIdleSummary {
+  /** Connections that carried at least 1 MB (the media connections). */
+  readonly connections: number;
+  readonly idleSpells: number;
+  readonly idleS: number;
+  /** Idle spells that began inside a run (between a run's start and its last byte). */
+  readonly insideRunSpells: number;
+  readonly insideRunS: number;
+  readonly longestInsideRunS: number;
+}
+
+/** `runs` on the capture's clock (epoch s). An idle spell belongs to the run it began in. */
+export function summarizeSenderIdle(
+  connections: readonly ConnectionGaps[],
+  runs: readonly { readonly startEpochS: number; readonly endEpochS: number }[],
+): SenderIdleSummary {
+  const media = connections.filter((c) => c.serverBytes >= 1e6);
+  const idle = media.flatMap((c) => c.gaps.filter((g) => g.idle).map((g) => ({ atEpochS: c.startEpochS + g.atS, gapS: g.gapS })));
+  const inside = idle.filter((g) => runs.some((r) => g.atEpochS >= r.startEpochS && g.atEpochS < r.endEpochS));
+  const total = (spells: readonly { gapS: number }[]) => spells.reduce((s, g) => s + g.gapS, 0);
+  return {
+    connections: media.length,
+    idleSpells: idle.length,
+    idleS: total(idle),
+    insideRunSpells: inside.length,
+    insideRunS: total(inside),
+    longestInsideRunS: inside.reduce((m, g) => Math.max(m, g.gapS), 0),
+  };
 }

@@ -19,6 +19,7 @@ import { LAB_PAGE_PATH } from './ensure-build.js';
 import { launchLabBrowser, runLabPage } from './lab-browser.js';
 import { LAB_ORIGIN_PORT, startLabOrigin } from './origin-process.js';
 import { describeSenderGaps, startOriginCapture, type OriginCapture } from '../capture/origin-capture.js';
+import { summarizeSenderIdle, type ConnectionGaps } from '../capture/sender-gaps.js';
 import { analyzeProbe, modelProbeBytes, type ProbeSizeResult } from './probe-analysis.js';
 import { ensureProbeObjects } from '../../../scripts/dash-media/lab-media.js';
 import { formatElapsed, type Progress } from './progress.js';
@@ -124,6 +125,8 @@ export async function runCell(spec: CellSpec, env: RunnerEnvironment): Promise<C
               `  (total ${formatElapsed((Date.now() - started) / 1000)})`,
           ),
         });
+        const wire = capture ? await stopCapture(capture, path.join(cellDir, `${player}.wire.json`), playerLabel, progress) : undefined;
+        capture = undefined;
         if (result.mode !== 'player') throw new Error('lab page returned a probe result');
         const page: LabPlayerResult = { ...result, errors: [...result.errors, ...pageErrors] };
         const rawFile = path.join(`cell-${spec.index}`, `${player}.json`);
@@ -138,17 +141,21 @@ export async function runCell(spec: CellSpec, env: RunnerEnvironment): Promise<C
           competitors: competitors.flows.map(competitorSamples),
           rawFile,
         });
-        outcome.runs.push(run);
+        const runWithWire = wire ? { ...run, senderIdle: summarizeSenderIdle(wire, runWindowsEpochS(run, page)) } : run;
+        outcome.runs.push(runWithWire);
         progress.log(`  ${playerLabel} (${run.scheduler}): fraction ${fmt(run.downloadFraction)}, bitrate ${fmt(run.meanBitrateKbps, 0)} kbit/s, ` +
           `rebuffer ${fmt(run.rebufferRatio, 3)}, QoE ${fmt(run.qoe?.qoe ?? null, 1)} (${fmt(run.qoe?.qoePerMinute ?? null, 1)}/min), ` +
           `played ${run.playedS.toFixed(1)} s, ${run.mediaRequests} requests on ${run.connections} connection(s)` +
           (run.errors.length > 0 ? `; errors: ${run.errors.slice(0, 3).join(' | ')}` : ''));
+        const idle = runWithWire.senderIdle;
+        if (idle) progress.log(`  ${playerLabel}: sender idle inside runs ${idle.insideRunSpells}× for ${idle.insideRunS.toFixed(1)} s (longest ${(idle.longestInsideRunS * 1000).toFixed(0)} ms); ${idle.idleSpells}× for ${idle.idleS.toFixed(1)} s in all`);
       } catch (error) {
         const message = `${playerLabel}: ${(error as Error).message}`;
         outcome.failures.push(message);
         progress.log(`  FAILED ${message}`);
       } finally {
-        if (capture) await reportCapture(capture, path.join(cellDir, `${player}.wire.json`), playerLabel, progress);
+        // Still set only when the page failed: keep what was captured for the post-mortem.
+        if (capture) await stopCapture(capture, path.join(cellDir, `${player}.wire.json`), playerLabel, progress);
       }
     }
     await competitors.stop();
@@ -162,15 +169,23 @@ export async function runCell(spec: CellSpec, env: RunnerEnvironment): Promise<C
   }
 }
 
-/** Stops a player's capture, keeps its quiet spells next to it and prints them. */
-async function reportCapture(capture: OriginCapture, file: string, playerLabel: string, progress: Progress): Promise<void> {
+/** Stops a player's capture, keeps its quiet spells next to it and prints them; undefined when unreadable. */
+async function stopCapture(capture: OriginCapture, file: string, playerLabel: string, progress: Progress): Promise<ConnectionGaps[] | undefined> {
   try {
     const connections = await capture.stop();
     await writeFile(file, JSON.stringify(connections));
     for (const line of describeSenderGaps(connections)) progress.log(`  ${playerLabel} ${line}`);
+    return connections;
   } catch (error) {
     progress.log(`  ${playerLabel}: capture unreadable: ${(error as Error).message}`);
+    return undefined;
   }
+}
+
+/** Sprint's runs on the capture's clock: the page's run times are since load(), on its performance clock. */
+function runWindowsEpochS(run: RunResult, page: LabPlayerResult): { startEpochS: number; endEpochS: number }[] {
+  const loadEpochS = (page.measurement.timeOrigin + page.loadStartedAt) / 1000;
+  return run.sprintRunList.map((r) => ({ startEpochS: loadEpochS + r.startS, endEpochS: loadEpochS + r.startS + r.durationS }));
 }
 
 /** The transport ceiling under this cell's competitors (src/lab/ceiling), or null when skipped. */

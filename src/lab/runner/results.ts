@@ -4,6 +4,7 @@ import type { CeilingSummary } from '../ceiling/summary.js';
 import type { Calibration } from '../network-lab.js';
 import type { ProbeSizeResult } from './probe-analysis.js';
 import type { SprintRunEntry } from './sprint-run-list.js';
+import type { SenderIdleSummary } from '../capture/sender-gaps.js';
 
 export interface CellConfig {
   readonly rateMbps: number;
@@ -93,6 +94,8 @@ export interface RunResult extends CellConfig {
   /** Raw page result, relative to the output folder. */
   readonly rawFile: string;
   readonly series: RunSeries;
+  /** With `--capture`: when the origin's sender sat idle, overall and inside Sprint's runs. */
+  readonly senderIdle?: SenderIdleSummary;
 }
 
 /** The link's calibration plus the transport-ceiling probe run right after it (null when skipped). */
