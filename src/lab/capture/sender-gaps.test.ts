@@ -43,13 +43,13 @@ describe('senderGaps', () => {
 });
 
 describe('summarizeSenderIdle', () => {
-  it('counts the idle spells that began inside a run apart from the rest, over the media connections only', () => {
+  it('counts the idle spells wholly inside a run apart from the rest, over the media connections only', () => {
     const media: ConnectionGaps = {
       clientPort: 1, startEpochS: 1000, serverBytes: 5e6, spanS: 100, clientDataSegments: 9,
       gaps: [
         { atS: 5, gapS: 0.16, idle: true }, // inside the first run
         { atS: 6, gapS: 0.3, idle: false }, // waiting on ACKs: not idle
-        { atS: 30, gapS: 40, idle: true }, // between the runs
+        { atS: 29.95, gapS: 40.1, idle: true }, // between the runs: it begins before the first run's last byte arrives
         { atS: 75, gapS: 0.2, idle: true }, // inside the second run
       ],
     };
@@ -57,7 +57,7 @@ describe('summarizeSenderIdle', () => {
     const runs = [{ startEpochS: 1000, endEpochS: 1030 }, { startEpochS: 1070, endEpochS: 1100 }];
     const summary = summarizeSenderIdle([media, small], runs);
     expect(summary).toMatchObject({ connections: 1, idleSpells: 3, insideRunSpells: 2 });
-    expect(summary.idleS).toBeCloseTo(40.36, 6);
+    expect(summary.idleS).toBeCloseTo(40.46, 6);
     expect(summary.insideRunS).toBeCloseTo(0.36, 6);
     expect(summary.longestInsideRunS).toBeCloseTo(0.2, 6);
     expect(summarizeSenderIdle([media], []).insideRunSpells).toBe(0);

@@ -107,20 +107,24 @@ export interface SenderIdleSummary {
   readonly connections: number;
   readonly idleSpells: number;
   readonly idleS: number;
-  /** Idle spells that began inside a run (between a run's start and its last byte). */
+  /** Idle spells that lay wholly inside a run (between its start and its last byte). */
   readonly insideRunSpells: number;
   readonly insideRunS: number;
   readonly longestInsideRunS: number;
 }
 
-/** `runs` on the capture's clock (epoch s). An idle spell belongs to the run it began in. */
+/**
+ * `runs` on the capture's clock (epoch s). An idle spell is inside a run when it lies wholly
+ * within it: the spell after a run's last packet leaves the server begins a one-way delay
+ * before the run's last byte arrives, and lasts until the next run, so it is between runs.
+ */
 export function summarizeSenderIdle(
   connections: readonly ConnectionGaps[],
   runs: readonly { readonly startEpochS: number; readonly endEpochS: number }[],
 ): SenderIdleSummary {
   const media = connections.filter((c) => c.serverBytes >= 1e6);
   const idle = media.flatMap((c) => c.gaps.filter((g) => g.idle).map((g) => ({ atEpochS: c.startEpochS + g.atS, gapS: g.gapS })));
-  const inside = idle.filter((g) => runs.some((r) => g.atEpochS >= r.startEpochS && g.atEpochS < r.endEpochS));
+  const inside = idle.filter((g) => runs.some((r) => g.atEpochS >= r.startEpochS && g.atEpochS + g.gapS <= r.endEpochS));
   const total = (spells: readonly { gapS: number }[]) => spells.reduce((s, g) => s + g.gapS, 0);
   return {
     connections: media.length,
