@@ -3,10 +3,8 @@
  * namespace, headers only) and reads back where its TCP sender went quiet
  * (sender-gaps.ts). `npm run lab -- --capture` turns it on.
  */
-import { createInterface } from 'node:readline';
-import { spawn } from 'node:child_process';
 import type { Lab } from '../network-lab.js';
-import { terminate, waitForExit } from '../exec.js';
+import { run, terminate } from '../exec.js';
 import { parseTcpdumpLine, senderGaps, type CapturedSegment, type ConnectionGaps } from './sender-gaps.js';
 
 /** TCP/IP headers with options and the cooked link header fit in 96 bytes; no payload is kept. */
@@ -24,13 +22,14 @@ export async function startOriginCapture(lab: Lab, file: string, port: number): 
   // tcpdump says "listening on …" once its filter is in place; packets before that are lost.
   const ready = await new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => resolve(false), 5_000);
+    const settle = (ok: boolean) => {
+      clearTimeout(timer);
+      resolve(ok);
+    };
     child.stderr?.on('data', () => {
-      if (/listening on/.test(stderr)) {
-        clearTimeout(timer);
-        resolve(true);
-      }
+      if (/listening on/.test(stderr)) settle(true);
     });
-    child.once('exit', () => resolve(false));
+    child.once('exit', () => settle(false));
   });
   if (!ready) {
     await terminate(child);
@@ -44,15 +43,14 @@ export async function startOriginCapture(lab: Lab, file: string, port: number): 
   };
 }
 
-/** Reads a capture file back through `tcpdump -r` and measures its sender's quiet spells. */
+/** Reads a capture file back through `tcpdump -r` and measures its sender's quiet spells; a tcpdump error throws. */
 export async function readSenderGaps(file: string, port: number): Promise<ConnectionGaps[]> {
-  const reader = spawn('tcpdump', ['-r', file, '-tt', '-n', '-S'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const { stdout } = await run('tcpdump', ['-r', file, '-tt', '-n', '-S'], { timeoutMs: 120_000 });
   const segments: CapturedSegment[] = [];
-  for await (const line of createInterface({ input: reader.stdout })) {
+  for (const line of stdout.split('\n')) {
     const segment = parseTcpdumpLine(line, port);
     if (segment) segments.push(segment);
   }
-  await waitForExit(reader, 10_000);
   return senderGaps(segments);
 }
 
