@@ -5,7 +5,7 @@
  */
 import type { Lab } from '../network-lab.js';
 import { run, terminate } from '../exec.js';
-import { parseTcpdumpLine, senderGaps, type CapturedSegment, type ConnectionGaps } from './sender-gaps.js';
+import { isMediaConnection, parseTcpdumpLine, senderGaps, type CapturedSegment, type ConnectionGaps } from './sender-gaps.js';
 
 /** TCP/IP headers with options and the cooked link header fit in 96 bytes; no payload is kept. */
 const SNAP_BYTES = 96;
@@ -59,7 +59,7 @@ const MAX_LISTED = 12;
 /** One line per connection that carried at least 1 MB: idle spells (count, seconds, longest). */
 export function describeSenderGaps(connections: readonly ConnectionGaps[]): string[] {
   return connections
-    .filter((c) => c.serverBytes >= 1e6)
+    .filter(isMediaConnection)
     .map((c) => {
       const idle = c.gaps.filter((g) => g.idle);
       const seconds = idle.reduce((s, g) => s + g.gapS, 0);

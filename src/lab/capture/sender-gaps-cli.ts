@@ -7,7 +7,7 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { parseTcpdumpLine, senderGaps, type CapturedSegment, type SenderGap } from './sender-gaps.js';
+import { isMediaConnection, parseTcpdumpLine, senderGaps, type CapturedSegment, type SenderGap } from './sender-gaps.js';
 
 const BUCKETS_MS = [50, 100, 200, 500, 1000, Infinity];
 
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   if (segments.length === 0) throw new Error(`no TCP segments to or from port ${port} on stdin (pipe in tcpdump -r <file> -tt -n -S)`);
   const total = (gaps: readonly SenderGap[]) => gaps.reduce((s, g) => s + g.gapS, 0).toFixed(1);
   for (const c of senderGaps(segments, minGapMs / 1000)) {
-    if (c.serverBytes < 1e6) continue;
+    if (!isMediaConnection(c)) continue;
     const idle = c.gaps.filter((g) => g.idle);
     const waiting = c.gaps.filter((g) => !g.idle);
     const histogram = BUCKETS_MS.slice(1).map((hi, i) => idle.filter((g) => g.gapS * 1000 >= (BUCKETS_MS[i] as number) && g.gapS * 1000 < hi).length);

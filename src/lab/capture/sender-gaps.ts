@@ -59,6 +59,13 @@ export function parseTcpdumpLine(line: string, serverPort: number): CapturedSegm
 
 const SEQ_SPACE = 2 ** 32;
 
+/** Connections that carried at least this much from the server are the media ones (the page's own assets carry less). */
+export const MEDIA_CONNECTION_BYTES = 1e6;
+
+export function isMediaConnection(c: ConnectionGaps): boolean {
+  return c.serverBytes >= MEDIA_CONNECTION_BYTES;
+}
+
 /**
  * Gaps longer than `minGapS` between the server's data segments, per connection, in capture
  * order. Sequence numbers count from the server's first data segment, modulo 2³², so a
@@ -122,7 +129,7 @@ export function summarizeSenderIdle(
   connections: readonly ConnectionGaps[],
   runs: readonly { readonly startEpochS: number; readonly endEpochS: number }[],
 ): SenderIdleSummary {
-  const media = connections.filter((c) => c.serverBytes >= 1e6);
+  const media = connections.filter(isMediaConnection);
   const idle = media.flatMap((c) => c.gaps.filter((g) => g.idle).map((g) => ({ atEpochS: c.startEpochS + g.atS, gapS: g.gapS })));
   const inside = idle.filter((g) => runs.some((r) => g.atEpochS >= r.startEpochS && g.atEpochS + g.gapS <= r.endEpochS));
   const total = (spells: readonly { gapS: number }[]) => spells.reduce((s, g) => s + g.gapS, 0);
