@@ -36,6 +36,11 @@ test('comparison page: all four players play side by side, every chart gets data
   await page.goto(`${demo.url}/?fairShareMbps=10`);
   await expect(page.getByTestId('page-mode')).toHaveAttribute('data-mode', 'unshaped');
   await expect(page.getByTestId('page-mode')).toHaveAttribute('data-fair-share', 'fixed');
+  // The page's icon is public/favicon.svg, which vite build copies into dist/demo.
+  const iconHref = await page.locator('link[rel=icon]').getAttribute('href');
+  const icon = await page.request.get(new URL(iconHref ?? '', page.url()).href);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toBe('image/svg+xml');
   for (const player of PLAYER_NAMES) await expect(page.getByTestId(`pane-${player}`)).toBeVisible();
   await page.getByTestId('start-all').click();
 
