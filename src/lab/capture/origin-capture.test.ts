@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSenderGaps } from './origin-capture.js';
+import { describeSenderGaps, describeSenderIdle } from './origin-capture.js';
 
 describe('describeSenderGaps', () => {
   it('sums the idle spells of each connection that carried at least 1 MB, and leaves out waits on ACKs', () => {
@@ -17,5 +17,13 @@ describe('describeSenderGaps', () => {
     expect(never[0]).toMatch(/idle \(all acknowledged\) 0× for 0\.0 s, longest 0 ms$/);
     const many = Array.from({ length: 20 }, (_, i) => ({ atS: i, gapS: 0.1, idle: true }));
     expect(describeSenderGaps([{ clientPort: 1, startEpochS: 0, serverBytes: 2e6, spanS: 30, clientDataSegments: 3, gaps: many }])[0]).toMatch(/11\.0 s \(100 ms\), …$/);
+  });
+});
+
+describe('describeSenderIdle', () => {
+  const idle = { connections: 1, idleSpells: 10, idleS: 47.1, overRtoFloorSpells: 1, overRtoFloorS: 46.3, insideRunSpells: 3, insideRunS: 0.21, longestInsideRunS: 0.08 };
+  it('gives the spells past the RTO floor, and those inside runs only for a player with runs', () => {
+    expect(describeSenderIdle(idle, true)).toBe('sender idle 10× for 47.1 s, 1× past 200 ms for 46.3 s; inside runs 3× for 0.2 s (longest 80 ms)');
+    expect(describeSenderIdle(idle, false)).toBe('sender idle 10× for 47.1 s, 1× past 200 ms for 46.3 s');
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Lab } from '../network-lab.js';
 import { run, terminate } from '../exec.js';
-import { isMediaConnection, parseTcpdumpLine, senderGaps, type CapturedSegment, type ConnectionGaps } from './sender-gaps.js';
+import { isMediaConnection, parseTcpdumpLine, senderGaps, type CapturedSegment, type ConnectionGaps, type SenderIdleSummary } from './sender-gaps.js';
 
 /** TCP/IP headers with options and the cooked link header fit in 96 bytes; no payload is kept. */
 const SNAP_BYTES = 96;
@@ -68,4 +68,14 @@ export function describeSenderGaps(connections: readonly ConnectionGaps[]): stri
       return `wire: port ${c.clientPort}, ${(c.serverBytes / 1e6).toFixed(1)} MB in ${c.spanS.toFixed(0)} s; sender idle (all acknowledged) ${idle.length}× for ${seconds.toFixed(1)} s, longest ${(longest * 1000).toFixed(0)} ms` +
         (listed.length > 0 ? `; at ${listed.join(', ')}${idle.length > MAX_LISTED ? ', …' : ''}` : '');
     });
+}
+
+/**
+ * The run's summary line: idle spells in all, those past the RTO floor (the only ones that can
+ * restart the window), and, for a player with download runs (Sprint), those inside its runs.
+ */
+export function describeSenderIdle(idle: SenderIdleSummary, hasRuns: boolean): string {
+  const all = `sender idle ${idle.idleSpells}× for ${idle.idleS.toFixed(1)} s, ${idle.overRtoFloorSpells}× past 200 ms for ${idle.overRtoFloorS.toFixed(1)} s`;
+  if (!hasRuns) return all;
+  return `${all}; inside runs ${idle.insideRunSpells}× for ${idle.insideRunS.toFixed(1)} s (longest ${(idle.longestInsideRunS * 1000).toFixed(0)} ms)`;
 }

@@ -60,6 +60,9 @@ describe('summarizeSenderIdle', () => {
     expect(summary.idleS).toBeCloseTo(40.46, 6);
     expect(summary.insideRunS).toBeCloseTo(0.36, 6);
     expect(summary.longestInsideRunS).toBeCloseTo(0.2, 6);
+    // Past the 200 ms RTO floor: only the 40.1 s spell (0.2 s is not past it).
+    expect(summary.overRtoFloorSpells).toBe(1);
+    expect(summary.overRtoFloorS).toBeCloseTo(40.1, 6);
     expect(summarizeSenderIdle([media], []).insideRunSpells).toBe(0);
   });
 });

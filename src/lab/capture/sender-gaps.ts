@@ -108,12 +108,22 @@ export function senderGaps(segments: Iterable<CapturedSegment>, minGapS = 0.05):
   }));
 }
 
+/** Linux's TCP_RTO_MIN: no retransmission timeout, and so no restart after idle, is shorter. */
+export const LINUX_MIN_RTO_S = 0.2;
+
 /** What results.json keeps of a player's capture: idle spells overall and inside its download runs. */
 export interface SenderIdleSummary {
   /** Connections that carried at least 1 MB (the media connections). */
   readonly connections: number;
   readonly idleSpells: number;
   readonly idleS: number;
+  /**
+   * Idle spells longer than Linux's minimum RTO (200 ms). Only these can restart the sender's
+   * window (slow start after idle waits one RTO, which is never shorter), so they bound how
+   * often a player's connection went back to the restart window.
+   */
+  readonly overRtoFloorSpells: number;
+  readonly overRtoFloorS: number;
   /** Idle spells that lay wholly inside a run (between its start and its last byte). */
   readonly insideRunSpells: number;
   readonly insideRunS: number;
@@ -131,12 +141,15 @@ export function summarizeSenderIdle(
 ): SenderIdleSummary {
   const media = connections.filter(isMediaConnection);
   const idle = media.flatMap((c) => c.gaps.filter((g) => g.idle).map((g) => ({ atEpochS: c.startEpochS + g.atS, gapS: g.gapS })));
+  const overRtoFloor = idle.filter((g) => g.gapS > LINUX_MIN_RTO_S);
   const inside = idle.filter((g) => runs.some((r) => g.atEpochS >= r.startEpochS && g.atEpochS + g.gapS <= r.endEpochS));
   const total = (spells: readonly { gapS: number }[]) => spells.reduce((s, g) => s + g.gapS, 0);
   return {
     connections: media.length,
     idleSpells: idle.length,
     idleS: total(idle),
+    overRtoFloorSpells: overRtoFloor.length,
+    overRtoFloorS: total(overRtoFloor),
     insideRunSpells: inside.length,
     insideRunS: total(inside),
     longestInsideRunS: inside.reduce((m, g) => Math.max(m, g.gapS), 0),

@@ -18,7 +18,7 @@ import type { ProbeOptions } from './cli-args.js';
 import { LAB_PAGE_PATH } from './ensure-build.js';
 import { launchLabBrowser, runLabPage } from './lab-browser.js';
 import { LAB_ORIGIN_PORT, startLabOrigin } from './origin-process.js';
-import { describeSenderGaps, startOriginCapture, type OriginCapture } from '../capture/origin-capture.js';
+import { describeSenderGaps, describeSenderIdle, startOriginCapture, type OriginCapture } from '../capture/origin-capture.js';
 import { summarizeSenderIdle, type ConnectionGaps } from '../capture/sender-gaps.js';
 import { analyzeProbe, modelProbeBytes, type ProbeSizeResult } from './probe-analysis.js';
 import { ensureProbeObjects } from '../../../scripts/dash-media/lab-media.js';
@@ -148,7 +148,7 @@ export async function runCell(spec: CellSpec, env: RunnerEnvironment): Promise<C
           `played ${run.playedS.toFixed(1)} s, ${run.mediaRequests} requests on ${run.connections} connection(s)` +
           (run.errors.length > 0 ? `; errors: ${run.errors.slice(0, 3).join(' | ')}` : ''));
         const idle = runWithWire.senderIdle;
-        if (idle) progress.log(`  ${playerLabel}: sender idle inside runs ${idle.insideRunSpells}× for ${idle.insideRunS.toFixed(1)} s (longest ${(idle.longestInsideRunS * 1000).toFixed(0)} ms); ${idle.idleSpells}× for ${idle.idleS.toFixed(1)} s in all`);
+        if (idle) progress.log(`  ${playerLabel}: ${describeSenderIdle(idle, run.sprintRunList.length > 0)}`);
       } catch (error) {
         const message = `${playerLabel}: ${(error as Error).message}`;
         outcome.failures.push(message);
