@@ -5,7 +5,7 @@
  */
 import type { Lab } from '../network-lab.js';
 import { run, terminate } from '../exec.js';
-import { isMediaConnection, parseTcpdumpLine, senderGaps, type CapturedSegment, type ConnectionGaps, type SenderIdleSummary } from './sender-gaps.js';
+import { LINUX_MIN_RTO_S, isMediaConnection, parseTcpdumpLine, senderGaps, type CapturedSegment, type ConnectionGaps, type SenderIdleSummary } from './sender-gaps.js';
 
 /** TCP/IP headers with options and the cooked link header fit in 96 bytes; no payload is kept. */
 const SNAP_BYTES = 96;
@@ -75,7 +75,7 @@ export function describeSenderGaps(connections: readonly ConnectionGaps[]): stri
  * restart the window), and, for a player with download runs (Sprint), those inside its runs.
  */
 export function describeSenderIdle(idle: SenderIdleSummary, hasRuns: boolean): string {
-  const all = `sender idle ${idle.idleSpells}× for ${idle.idleS.toFixed(1)} s, ${idle.overRtoFloorSpells}× past 200 ms for ${idle.overRtoFloorS.toFixed(1)} s`;
+  const all = `sender idle ${idle.idleSpells}× for ${idle.idleS.toFixed(1)} s, ${idle.overRtoFloorSpells}× past ${LINUX_MIN_RTO_S * 1000} ms for ${idle.overRtoFloorS.toFixed(1)} s`;
   if (!hasRuns) return all;
   return `${all}; inside runs ${idle.insideRunSpells}× for ${idle.insideRunS.toFixed(1)} s (longest ${(idle.longestInsideRunS * 1000).toFixed(0)} ms)`;
 }
